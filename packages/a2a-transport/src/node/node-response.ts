@@ -1,0 +1,81 @@
+import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
+
+/**
+ * Bindings may attach the exact body of a buffered `Response` under this symbol; the adapter
+ * then writes it directly instead of draining the web stream (same bytes, less work).
+ * Private, no semver.
+ */
+export const RAW_BODY = Symbol.for("@agentmesh/a2a-transport/raw-body");
+
+type WithRawBody = Response & { [RAW_BODY]?: string | Uint8Array };
+
+/** Writes a web `Response` to a Node `ServerResponse`, streaming with backpressure. */
+export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
+  if (res.destroyed) {
+    await response.body?.cancel().catch(noop);
+    return;
+  }
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of response.headers) {
+    if (name === "set-cookie") continue;
+    headers[name] = value;
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers["set-cookie"] = cookies;
+
+  const raw = (response as WithRawBody)[RAW_BODY];
+  if (raw !== undefined && !response.bodyUsed) {
+    res.writeHead(response.status, response.statusText || undefined, headers);
+    res.end(raw);
+    return;
+  }
+  const body = response.body;
+  res.writeHead(response.status, response.statusText || undefined, headers);
+  if (body === null) {
+    res.end();
+    return;
+  }
+  const contentType = response.headers.get("content-type");
+  if (contentType?.startsWith("text/event-stream")) res.flushHeaders();
+  await pipeBody(body, res);
+}
+
+async function pipeBody(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  let closed = false;
+  const onClose = () => {
+    closed = true;
+    // The client went away: cancelling the stream releases what produces it (e.g. an SSE
+    // subscription: its iterator's return() runs).
+    reader.cancel().catch(noop);
+  };
+  res.once("close", onClose);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || closed || res.destroyed) break;
+      if (!res.write(value)) await drained(res);
+    }
+    if (!closed && !res.destroyed) res.end();
+  } catch {
+    // The stream failed after the status line was sent: all we can do is cut the response.
+    if (!res.destroyed) res.destroy();
+  } finally {
+    res.off("close", onClose);
+    reader.releaseLock();
+  }
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
+function noop(): void {}

@@ -1,1 +1,11 @@
-export {};
+export * from "./codec.js";
+export { Role, RoleSchema, TaskState, TaskStateSchema } from "./enums.js";
+export type { JsonObject, JsonValue } from "./json.js";
+export { JsonObjectSchema, JsonValueSchema } from "./json.js";
+export * from "./schemas/agent-card.js";
+export * from "./schemas/core.js";
+export { BytesSchema, Int32Schema, TimestampSchema } from "./schemas/primitives.js";
+export * from "./schemas/requests.js";
+export * from "./schemas/security.js";
+export type { WireIssue } from "./wire-validation-error.js";
+export { WireValidationError } from "./wire-validation-error.js";

@@ -9,3 +9,29 @@ export * from "./schemas/requests.js";
 export * from "./schemas/security.js";
 export type { WireIssue } from "./wire-validation-error.js";
 export { WireValidationError } from "./wire-validation-error.js";
+export { PROTOCOL_VERSION, ProtocolBinding } from "./constants.js";
+export type {
+  AgentInterfaceInit,
+  AgentSkillInit,
+  CreateAgentCardOptions,
+  SecurityRequirementsInit,
+} from "./create-agent-card.js";
+export { createAgentCard, toSecurityRequirements } from "./create-agent-card.js";
+export type { MessageOptions, PartOptions } from "./helpers.js";
+export {
+  agentMessage,
+  dataPart,
+  getText,
+  INTERRUPTED_STATES,
+  isInterrupted,
+  isTerminal,
+  newId,
+  nowTimestamp,
+  rawPart,
+  TERMINAL_STATES,
+  textPart,
+  urlPart,
+  userMessage,
+} from "./helpers.js";
+export type { AgentCardProblem, AgentCardValidation } from "./validate-agent-card.js";
+export { validateAgentCard } from "./validate-agent-card.js";

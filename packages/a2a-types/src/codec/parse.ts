@@ -254,3 +254,13 @@ export function readMessage(
 function oneofNames(d: MsgDesc, i: number): string {
   return (d.oneofs[i]?.fields ?? []).map((f) => `"${f.name}"`).join(", ");
 }
+
+/** Parses without throwing; returns the (possibly partial) value and every issue. */
+export function parseWithIssues(
+  d: MsgDesc,
+  json: unknown,
+): { value: Record<string, unknown> | undefined; issues: WireIssue[] } {
+  const ctx = newCtx();
+  const value = readMessage(d, json, ctx);
+  return { value, issues: ctx.issues ?? [] };
+}

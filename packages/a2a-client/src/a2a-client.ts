@@ -1,0 +1,341 @@
+import type { ClientTransport } from "@agentmesh/a2a-transport";
+import type {
+  AgentCard,
+  AgentInterface,
+  ListTaskPushNotificationConfigsResponse,
+  ListTasksRequest,
+  ListTasksResponse,
+  Message,
+  Part,
+  SendMessageConfiguration,
+  SendMessageRequest,
+  Task,
+  TaskPushNotificationConfig,
+} from "@agentmesh/a2a-types";
+import { type RequestOptions, runUnary } from "./call-options.js";
+import type { ResolvedClientOptions } from "./client-options.js";
+import { taskErrorFor } from "./errors.js";
+import type { ClientEvent } from "./events.js";
+import { type FollowSettings, followStream, pollTask, withTenant } from "./follow-task.js";
+import { toMessage } from "./message-input.js";
+import type { BindingName } from "./select-interface.js";
+import { TaskTracker } from "./task-tracker.js";
+import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
+
+/** What `sendMessage` / `stream` accept as the message: text, parts, or a whole Message. */
+export type MessageInput = string | Part | readonly Part[] | Message;
+
+/** Options of `sendMessage` and `stream`: per-call options plus the send configuration. */
+export interface SendMessageOptions extends RequestOptions {
+  /** Continue this task (sets `message.taskId`). */
+  taskId?: string;
+  /** Continue this context (sets `message.contextId`). */
+  contextId?: string;
+  /** Media types the client accepts in the reply. */
+  acceptedOutputModes?: readonly string[];
+  /** `historyLength` for the returned task. Default: the client's `historyLength`. */
+  historyLength?: number;
+  /** Return as soon as the task exists instead of waiting (sendMessage only). Default: `false`. */
+  returnImmediately?: boolean;
+  /** A push notification config registered for the new task. */
+  pushNotificationConfig?: TaskPushNotificationConfig;
+  /** Request metadata (`SendMessageRequest.metadata`). */
+  metadata?: SendMessageRequest["metadata"];
+}
+
+/** A task id, or the request fields without `tenant` (the client adds it). */
+export type TaskRef<T extends { id: string }> = string | Omit<T, "tenant">;
+
+type Req<T> = Omit<T, "tenant">;
+
+/**
+ * An A2A client bound to one agent and one binding. Create it with `createClient` or
+ * `createClientFromCard`. Every method takes {@link RequestOptions} (signal, timeout,
+ * headers) last; the tenant of the chosen interface goes on every request.
+ */
+export class A2AClient {
+  /** The card in use: the extended card when one was fetched, else the public card. */
+  card: AgentCard;
+  /** The card as discovered (or given). */
+  readonly publicCard: AgentCard;
+  /** The chosen interface. */
+  readonly agentInterface: AgentInterface;
+  /** The chosen binding. */
+  readonly binding: BindingName;
+  /** The transport talking that binding. */
+  readonly transport: ClientTransport;
+  readonly #o: ResolvedClientOptions;
+  readonly #s: FollowSettings;
+
+  /** @internal Use `createClient` / `createClientFromCard`. */
+  constructor(init: {
+    card: AgentCard;
+    agentInterface: AgentInterface;
+    binding: BindingName;
+    transport: ClientTransport;
+    options: ResolvedClientOptions;
+  }) {
+    this.card = init.card;
+    this.publicCard = init.card;
+    this.agentInterface = init.agentInterface;
+    this.binding = init.binding;
+    this.transport = init.transport;
+    this.#o = init.options;
+    const tenant = init.options.tenant ?? (init.agentInterface.tenant || undefined);
+    this.#s = {
+      transport: init.transport,
+      tenant,
+      timeout: init.options.timeout,
+      maxReconnects: init.options.maxReconnects,
+      reconnectBackoff: init.options.reconnectBackoff,
+      pollingInterval: init.options.pollingInterval,
+      inputRequiredTimeout: init.options.inputRequiredTimeout,
+      throwOnTaskError: init.options.throwOnTaskError,
+      historyLength: init.options.historyLength,
+      extensions: init.options.extensions,
+    };
+  }
+
+  /** The tenant sent on every request, if any. */
+  get tenant(): string | undefined {
+    return this.#s.tenant;
+  }
+
+  /** Whether `stream()` and `subscribeToTask()` stream (else they poll). */
+  get streams(): boolean {
+    return this.#o.streaming && this.card.capabilities.streaming === true;
+  }
+
+  #unary<T>(what: string, opts: RequestOptions | undefined, fn: Parameters<typeof runUnary<T>>[4]) {
+    return runUnary(what, this.#o.timeout, opts, this.#s, fn);
+  }
+
+  #request(
+    input: MessageInput,
+    opts: SendMessageOptions | undefined,
+    immediate: boolean,
+  ): SendMessageRequest {
+    const message = toMessage(input, opts);
+    const configuration: SendMessageConfiguration = {};
+    const hl = opts?.historyLength ?? this.#o.historyLength;
+    if (hl !== undefined) configuration.historyLength = hl;
+    if (opts?.acceptedOutputModes)
+      configuration.acceptedOutputModes = [...opts.acceptedOutputModes];
+    if (immediate) configuration.returnImmediately = true;
+    if (opts?.pushNotificationConfig)
+      configuration.taskPushNotificationConfig = opts.pushNotificationConfig;
+    const req: SendMessageRequest = { message };
+    if (Object.keys(configuration).length) req.configuration = configuration;
+    if (opts?.metadata) req.metadata = opts.metadata;
+    return withTenant(this.#s, req);
+  }
+
+  /**
+   * SendMessage. Blocks until the task is terminal or interrupted (unless
+   * `returnImmediately`) and returns the Task, or the Message of a direct reply. With
+   * `throwOnTaskError` (default) a failed / rejected / auth-required task throws
+   * `TaskTerminalError`.
+   */
+  async sendMessage(input: MessageInput, opts?: SendMessageOptions): Promise<Task | Message> {
+    const req = this.#request(input, opts, opts?.returnImmediately === true);
+    const res = await this.#unary("SendMessage", opts, (call) =>
+      this.transport.sendMessage(req, call),
+    );
+    if (res.message) return res.message;
+    if (!res.task) {
+      throw new A2AError(
+        A2AErrorCode.InvalidAgentResponse,
+        "SendMessage returned neither a task nor a message",
+      );
+    }
+    if (this.#o.throwOnTaskError) {
+      const err = taskErrorFor(res.task);
+      if (err) throw err;
+    }
+    return res.task;
+  }
+
+  /**
+   * Sends a message and yields typed events until the task is terminal or interrupted.
+   * Streams with SendStreamingMessage when the agent streams (resuming broken streams with
+   * SubscribeToTask, each chunk and message yielded once), else polls GetTask.
+   */
+  async *stream(
+    input: MessageInput,
+    opts?: SendMessageOptions,
+  ): AsyncGenerator<ClientEvent, void, undefined> {
+    const tracker = new TaskTracker();
+    if (this.streams) {
+      const req = this.#request(input, opts, false);
+      yield* followStream(
+        this.#s,
+        tracker,
+        (call) => this.transport.sendStreamingMessage(req, call),
+        "SendStreamingMessage",
+        opts,
+      );
+      return;
+    }
+    const req = this.#request(input, opts, true);
+    const res = await this.#unary("SendMessage", opts, (call) =>
+      this.transport.sendMessage(req, call),
+    );
+    if (res.message) {
+      yield { kind: "Message", message: res.message, recovered: false };
+      return;
+    }
+    if (!res.task)
+      throw new A2AError(
+        A2AErrorCode.InvalidAgentResponse,
+        "SendMessage returned neither a task nor a message",
+      );
+    yield* pollTask(this.#s, tracker, res.task, opts);
+  }
+
+  /** Alias of {@link A2AClient.stream}, named after the RPC. */
+  sendStreamingMessage(
+    input: MessageInput,
+    opts?: SendMessageOptions,
+  ): AsyncGenerator<ClientEvent, void, undefined> {
+    return this.stream(input, opts);
+  }
+
+  /**
+   * SubscribeToTask: re-attaches to a running task and yields its events (first a
+   * TaskSnapshot), surviving drops like `stream`. Polls GetTask when not streaming.
+   */
+  async *subscribeToTask(
+    task: TaskRef<{ id: string }>,
+    opts?: RequestOptions,
+  ): AsyncGenerator<ClientEvent, void, undefined> {
+    const id = typeof task === "string" ? task : task.id;
+    const tracker = new TaskTracker();
+    if (this.streams) {
+      yield* followStream(
+        this.#s,
+        tracker,
+        (call) => this.transport.subscribeToTask(withTenant(this.#s, { id }), call),
+        "SubscribeToTask",
+        opts,
+      );
+      return;
+    }
+    const first = await this.getTask(id, opts);
+    yield* pollTask(this.#s, tracker, first, opts);
+  }
+
+  /** GetTask. `historyLength` defaults to the client's. */
+  getTask(
+    task: TaskRef<{ id: string; historyLength?: number }>,
+    opts?: RequestOptions,
+  ): Promise<Task> {
+    const req = typeof task === "string" ? { id: task } : { ...task };
+    if (req.historyLength === undefined && this.#o.historyLength !== undefined)
+      req.historyLength = this.#o.historyLength;
+    return this.#unary("GetTask", opts, (call) =>
+      this.transport.getTask(withTenant(this.#s, req), call),
+    );
+  }
+
+  /** ListTasks: one page. See {@link A2AClient.listAllTasks} for every task. */
+  listTasks(params: Req<ListTasksRequest> = {}, opts?: RequestOptions): Promise<ListTasksResponse> {
+    return this.#unary("ListTasks", opts, (call) =>
+      this.transport.listTasks(withTenant(this.#s, { ...params }), call),
+    );
+  }
+
+  /** Every page of ListTasks, following `nextPageToken` until it is empty. */
+  async *listTaskPages(
+    params: Req<ListTasksRequest> = {},
+    opts?: RequestOptions,
+  ): AsyncGenerator<ListTasksResponse, void, undefined> {
+    const seen = new Set<string>();
+    let pageToken = params.pageToken;
+    for (;;) {
+      const page = await this.listTasks(pageToken ? { ...params, pageToken } : params, opts);
+      yield page;
+      if (!page.nextPageToken) return;
+      if (seen.has(page.nextPageToken)) {
+        throw new A2AError(
+          A2AErrorCode.InvalidAgentResponse,
+          `ListTasks returned page token ${JSON.stringify(page.nextPageToken)} twice; stopping to avoid a loop`,
+        );
+      }
+      seen.add(page.nextPageToken);
+      pageToken = page.nextPageToken;
+    }
+  }
+
+  /** Every task ListTasks returns, across all pages. */
+  async *listAllTasks(
+    params: Req<ListTasksRequest> = {},
+    opts?: RequestOptions,
+  ): AsyncGenerator<Task, void, undefined> {
+    for await (const page of this.listTaskPages(params, opts)) yield* page.tasks;
+  }
+
+  /** CancelTask; returns the updated task. */
+  cancelTask(
+    task: TaskRef<{ id: string; metadata?: Task["metadata"] }>,
+    opts?: RequestOptions,
+  ): Promise<Task> {
+    const req = typeof task === "string" ? { id: task } : task;
+    return this.#unary("CancelTask", opts, (call) =>
+      this.transport.cancelTask(withTenant(this.#s, req), call),
+    );
+  }
+
+  /** CreateTaskPushNotificationConfig; returns the stored config (with its `id`). */
+  createTaskPushNotificationConfig(
+    config: Req<TaskPushNotificationConfig>,
+    opts?: RequestOptions,
+  ): Promise<TaskPushNotificationConfig> {
+    return this.#unary("CreateTaskPushNotificationConfig", opts, (call) =>
+      this.transport.createTaskPushNotificationConfig(withTenant(this.#s, config), call),
+    );
+  }
+
+  /** GetTaskPushNotificationConfig. */
+  getTaskPushNotificationConfig(
+    req: { taskId: string; id: string },
+    opts?: RequestOptions,
+  ): Promise<TaskPushNotificationConfig> {
+    return this.#unary("GetTaskPushNotificationConfig", opts, (call) =>
+      this.transport.getTaskPushNotificationConfig(withTenant(this.#s, req), call),
+    );
+  }
+
+  /** ListTaskPushNotificationConfigs (one page). */
+  listTaskPushNotificationConfigs(
+    req: { taskId: string; pageSize?: number; pageToken?: string },
+    opts?: RequestOptions,
+  ): Promise<ListTaskPushNotificationConfigsResponse> {
+    return this.#unary("ListTaskPushNotificationConfigs", opts, (call) =>
+      this.transport.listTaskPushNotificationConfigs(withTenant(this.#s, req), call),
+    );
+  }
+
+  /** DeleteTaskPushNotificationConfig (idempotent). */
+  deleteTaskPushNotificationConfig(
+    req: { taskId: string; id: string },
+    opts?: RequestOptions,
+  ): Promise<void> {
+    return this.#unary("DeleteTaskPushNotificationConfig", opts, (call) =>
+      this.transport.deleteTaskPushNotificationConfig(withTenant(this.#s, req), call),
+    );
+  }
+
+  /** GetExtendedAgentCard; on success it becomes `client.card`. */
+  async getExtendedAgentCard(opts?: RequestOptions): Promise<AgentCard> {
+    const card = await this.#unary("GetExtendedAgentCard", opts, (call) =>
+      this.transport.getExtendedAgentCard(withTenant(this.#s, {}), call),
+    );
+    this.card = card;
+    return card;
+  }
+
+  /** Releases the transport (HTTP/2 sessions). */
+  async close(): Promise<void> {
+    await this.transport.close?.();
+  }
+}

@@ -1,1 +1,45 @@
-export {};
+/**
+ * `@agentmesh/a2a-transport`: what every A2A binding shares — the error model and its
+ * per-binding mappings, service parameters (`A2A-Version`, `A2A-Extensions`), the SSE codec,
+ * and the server-handler and client-transport contracts.
+ *
+ * @packageDocumentation
+ */
+
+// Errors
+export { A2AErrorCode, GrpcStatus, errorCodeTable, isA2AErrorCode } from "./a2a-error-code.js";
+export type { ErrorCodeMapping, GrpcStatusName } from "./a2a-error-code.js";
+export { A2AError } from "./a2a-error.js";
+export type { A2AErrorInit } from "./a2a-error.js";
+export { A2AClientError, A2AClientErrorCode, toCallError } from "./a2a-client-error.js";
+export type { CallError, ToCallErrorOptions } from "./a2a-client-error.js";
+export { A2A_ERROR_DOMAIN, BAD_REQUEST_TYPE, ERROR_INFO_TYPE } from "./error-details.js";
+export type { ErrorDetail, ErrorInfo, FieldViolation } from "./error-details.js";
+export {
+  codeFromDetails,
+  codeFromGrpcStatus,
+  codeFromHttpStatus,
+  codeFromJsonRpc,
+  errorDetailsToJson,
+  errorFromDetailsJson,
+} from "./error-mapping.js";
+
+// Service parameters
+export {
+  A2A_EXTENSIONS_HEADER,
+  A2A_VERSION_HEADER,
+  DEFAULT_REQUESTED_VERSION,
+  PROTOCOL_VERSION,
+  checkRequiredExtensions,
+  checkVersion,
+  formatExtensions,
+  parseExtensions,
+  readRequestedVersion,
+} from "./service-parameters.js";
+export type { DeclaredExtension } from "./service-parameters.js";
+
+// SSE
+export { encodeSseComment, encodeSseEvent, sseResponseStream } from "./sse-encoder.js";
+export type { SseEvent, SseResponseStreamOptions } from "./sse-encoder.js";
+export { DEFAULT_MAX_EVENT_BYTES, decodeSse } from "./sse-decoder.js";
+export type { DecodeSseOptions } from "./sse-decoder.js";

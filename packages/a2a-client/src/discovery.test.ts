@@ -60,17 +60,9 @@ describe("discovery", () => {
     const err = await fetchAgentCard("http://h", { fetch: s.fetchImpl }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidCardError);
     const paths = (err as InvalidCardError).problems.map((p) => p.path);
-    expect(paths.length).toBeGreaterThan(0);
-    for (const p of paths)
-      expect([
-        "description",
-        "supportedInterfaces",
-        "version",
-        "capabilities",
-        "defaultInputModes",
-        "defaultOutputModes",
-        "skills",
-      ]).toContain(p);
+    expect(paths).toEqual(
+      expect.arrayContaining(["description", "supportedInterfaces", "version", "defaultInputModes"]),
+    );
     expect((err as Error).message).toContain("http://h/.well-known/agent-card.json");
   });
 

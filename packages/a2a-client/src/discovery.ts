@@ -1,5 +1,5 @@
 import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
-import { type AgentCard, AgentCardSchema, safeFromJson } from "@agentmesh/a2a-types";
+import { type AgentCard, validateAgentCard } from "@agentmesh/a2a-types";
 import { InvalidCardError } from "./errors.js";
 
 /** The well-known card path (A2A 1.0). */
@@ -105,14 +105,7 @@ export async function fetchAgentCard(
 
 /** Validates a card with a2a-types; throws {@link InvalidCardError} with every problem. */
 export function checkCard(input: unknown, source?: string): AgentCard {
-  const result = safeFromJson(AgentCardSchema, input);
-  if (!result.success) throw new InvalidCardError(result.error.issues, source);
-  const card = result.data;
-  if (card.supportedInterfaces.length === 0) {
-    throw new InvalidCardError(
-      [{ path: "supportedInterfaces", message: "must list at least one interface" }],
-      source,
-    );
-  }
-  return card;
+  const result = validateAgentCard(input);
+  if (!result.valid || !result.card) throw new InvalidCardError(result.problems, source);
+  return result.card;
 }

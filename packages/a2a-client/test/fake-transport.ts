@@ -30,7 +30,7 @@ export function testCard(
     },
     defaultInputModes: ["text/plain"],
     defaultOutputModes: ["text/plain"],
-    skills: [],
+    skills: [{ id: "echo", name: "Echo", description: "echoes", tags: ["test"] }],
   };
 }
 

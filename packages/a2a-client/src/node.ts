@@ -1,0 +1,43 @@
+/**
+ * `@agentmesh/a2a-client/node`: the same client for Node, where the gRPC binding defaults to
+ * native gRPC over HTTP/2 (`createGrpcTransport` of `@agentmesh/a2a-grpc/node`) instead of
+ * gRPC-Web, so a card's `host:port` gRPC interface works out of the box. Everything else is
+ * re-exported from the main entry unchanged.
+ *
+ * @packageDocumentation
+ */
+import type { AgentCard } from "@agentmesh/a2a-types";
+import type { A2AClient } from "./a2a-client.js";
+import type { ClientOptions, TransportFactory } from "./client-options.js";
+import {
+  createClient as createNeutralClient,
+  createClientFromCard as createNeutralClientFromCard,
+} from "./create-client.js";
+
+export * from "./index.js";
+
+/** The Node default for `grpcTransport`: native gRPC over HTTP/2 (h2c on loopback, else TLS). */
+export const nodeGrpcTransport: TransportFactory = async (options) => {
+  const { createGrpcTransport } = await import("@agentmesh/a2a-grpc/node");
+  return createGrpcTransport(options);
+};
+
+function withNodeDefaults<T extends ClientOptions>(options: T): T {
+  return options.grpcTransport ? options : { ...options, grpcTransport: nodeGrpcTransport };
+}
+
+/**
+ * `createClient` of the main entry, with native gRPC over HTTP/2 as the default gRPC
+ * transport. See the main entry for every option.
+ */
+export function createClient(cardUrl: string, options: ClientOptions = {}): Promise<A2AClient> {
+  return createNeutralClient(cardUrl, withNodeDefaults(options));
+}
+
+/** `createClientFromCard` of the main entry, with native gRPC as the default gRPC transport. */
+export function createClientFromCard(
+  card: AgentCard,
+  options: ClientOptions & { cardUrl?: string } = {},
+): Promise<A2AClient> {
+  return createNeutralClientFromCard(card, withNodeDefaults(options));
+}

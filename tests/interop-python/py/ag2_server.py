@@ -29,7 +29,7 @@ from typing import Any
 
 import uvicorn
 from a2a.server.tasks import InMemoryPushNotificationConfigStore
-from a2a.types import AgentSkill
+from a2a.types import AgentCard, AgentSkill
 from ag2 import Agent, tool
 from ag2.a2a import A2AServer, build_card
 from ag2.events import ModelMessageChunk, ToolCallEvent
@@ -82,14 +82,8 @@ class Served:
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind(("127.0.0.1", 0))
         self.base = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        extended_card = None
-        if extended:
-            extended_card = build_card(
-                agent, url=f"{self.base}{JSONRPC_PATH}", push_notifications=True, skills=skills_for(agent)
-            )
-            extended_card.skills.append(
-                AgentSkill(id="secret", name="Extended-only skill", description="Only on the extended card.", tags=["x"])
-            )
+        # Filled in below once the gRPC port is known; A2AServer keeps this very object.
+        extended_card = AgentCard() if extended else None
         self.server = A2AServer(
             agent,
             extended_card=extended_card,
@@ -112,6 +106,11 @@ class Served:
             push_notifications=True,
             skills=skills_for(agent),
         )
+        if extended_card is not None:
+            extended_card.CopyFrom(card)
+            extended_card.skills.append(
+                AgentSkill(id="secret", name="Extended-only skill", description="Only on the extended card.", tags=["x"])
+            )
         jsonrpc = self.server.build_jsonrpc(url=f"{self.base}{JSONRPC_PATH}", card=card, rpc_url=JSONRPC_PATH)
         rest = self.server.build_rest(url=f"{self.base}{REST_PATH}", card=card, path_prefix=REST_PATH)
         # JSON-RPC routes (and the card) first: REST ends with a /{tenant} catch-all.
@@ -148,6 +147,8 @@ class Served:
 
 async def main() -> None:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    # The extended card is still empty when build_grpc sees it (filled in right after).
+    logging.getLogger("a2a.utils.proto_utils").setLevel(logging.ERROR)
     peers = {"main": Served(main_agent(), extended=True), "slow": Served(slow_agent(), extended=False)}
     for peer in peers.values():
         await peer.start()

@@ -196,12 +196,13 @@ export function readMessage(
   for (const key in src) {
     const f = byKey[key];
     if (f === undefined) continue; // unknown fields are ignored (A2A §5.7)
+    const v = src[key];
+    if (v === undefined) continue; // not JSON: a JS object's unset property
     if ((seen & f.bit) !== 0) {
       issue(ctx, `given twice (as "${f.name}" and "${f.protoName}"); use one spelling`, f.name);
       continue;
     }
     seen |= f.bit;
-    const v = src[key];
     if (v === null && (f.kind !== Kind.Value || f.repeated)) {
       // null means unset, except for google.protobuf.Value; a null message still claims its oneof
       if (f.oneof < 0 || f.kind !== Kind.Message) continue;

@@ -1,0 +1,523 @@
+import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
+import type {
+  JsonObject,
+  Message,
+  StreamResponse,
+  Task,
+  TaskArtifactUpdateEvent,
+  TaskState,
+} from "@agentmesh/a2a-types";
+import type { AgentExecutor, ExecutionEvents, RequestContext } from "./executor.js";
+import { createExecutionEvents } from "./execution-events.js";
+import type { StoredTask, TaskScope, TaskStore } from "./store/task-store.js";
+import { TaskVersionConflictError } from "./store/task-store.js";
+import { type FanOutOptions, TaskChannel } from "./task-channel.js";
+import {
+  deepFreeze,
+  INTERRUPTED_STATES,
+  isSettledState,
+  isTerminalState,
+  type LiveArtifact,
+  type LiveTask,
+  now,
+  snapshotTask,
+  toLiveTask,
+} from "./task-snapshot.js";
+
+/** What an execution needs from the request handler. */
+export interface ExecutionDeps {
+  readonly store: TaskStore;
+  readonly executor: AgentExecutor;
+  readonly fanOut: FanOutOptions;
+  /** 0 = no limit. */
+  readonly executionTimeoutMs: number;
+  readonly cancelTimeoutMs: number;
+  readonly artifactPersistDelayMs: number;
+  /** Every published event, in order (push delivery). */
+  readonly onEvent?: (event: StreamResponse, scope: TaskScope) => void;
+  readonly onError: (error: unknown, where: string) => void;
+  readonly onDetach: (execution: TaskExecution) => void;
+}
+
+/** Parameters of one execution. */
+export interface ExecutionInit {
+  readonly taskId: string;
+  readonly contextId: string;
+  readonly scope: TaskScope;
+  /** The user message, ids filled in, frozen. */
+  readonly message: Message;
+  /** The stored task being continued. */
+  readonly existing?: StoredTask;
+  /** Builds the executor's context, given the execution's signal and the task snapshot. */
+  readonly context: (signal: AbortSignal, task: Task | undefined) => RequestContext;
+  /** Called once the new task is stored, before its first event (registers a push config). */
+  readonly onCreated?: (task: Task) => Promise<void>;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (e: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+/**
+ * One run of the executor for one task: owns the live task state, applies the executor's
+ * events in order, persists them, and fans them out. Detaches (and forgets the executor) when
+ * the task is terminal, when the executor returns, or on timeout.
+ */
+export class TaskExecution {
+  readonly taskId: string;
+  readonly contextId: string;
+  readonly scope: TaskScope;
+  readonly channel: TaskChannel<StreamResponse>;
+  readonly events: ExecutionEvents;
+  readonly #deps: ExecutionDeps;
+  readonly #init: ExecutionInit;
+  readonly #abort = new AbortController();
+  readonly #first = deferred<void>();
+  readonly #settled = deferred<void>();
+  #context: RequestContext | undefined;
+  #live: LiveTask | undefined;
+  #artifacts = new Map<string, LiveArtifact>();
+  #version = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #reply: Message | undefined;
+  #finished = false;
+  #detached = false;
+  #executorDone = false;
+  #dirty = false;
+  #persistTimer: ReturnType<typeof setTimeout> | undefined;
+  #timeout: ReturnType<typeof setTimeout> | undefined;
+  #canceling: Promise<void> | undefined;
+
+  constructor(deps: ExecutionDeps, init: ExecutionInit) {
+    this.#deps = deps;
+    this.#init = init;
+    this.taskId = init.taskId;
+    this.contextId = init.contextId;
+    this.scope = init.scope;
+    this.channel = new TaskChannel<StreamResponse>(deps.fanOut);
+    this.events = createExecutionEvents(this);
+  }
+
+  /** Resolves once the task exists (or a direct reply was sent); rejects when the request fails before that. */
+  get first(): Promise<void> {
+    return this.#first.promise;
+  }
+  /** Resolves when the task is terminal or interrupted, a reply was sent, or the execution ended. */
+  get settled(): Promise<void> {
+    return this.#settled.promise;
+  }
+  /** The direct reply, when the executor answered without a task. */
+  get reply(): Message | undefined {
+    return this.#reply;
+  }
+  get finished(): boolean {
+    return this.#finished || this.#detached;
+  }
+  get detached(): boolean {
+    return this.#detached;
+  }
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
+  get state(): TaskState | undefined {
+    return this.#live?.status.state;
+  }
+  /** A snapshot of the task (fresh containers, frozen leaves), `undefined` before it exists. */
+  snapshot(): Task | undefined {
+    return this.#live ? snapshotTask(this.#live) : undefined;
+  }
+
+  /** Stores the continued task's new message (if any), then runs the executor in the background. */
+  async start(): Promise<void> {
+    const existing = this.#init.existing;
+    if (existing) {
+      await this.#enqueue(async () => {
+        const live = toLiveTask(existing.task);
+        live.history.push(this.#init.message);
+        for (const a of live.artifacts) this.#artifacts.set(a.artifactId, a);
+        this.#live = live;
+        this.#version = existing.version;
+        await this.#persist();
+        this.#publish({ task: deepFreeze(snapshotTask(live)) }, false);
+        this.#first.resolve();
+      });
+    }
+    this.#context = this.#init.context(this.#abort.signal, existing ? this.snapshot() : undefined);
+    const ms = this.#deps.executionTimeoutMs;
+    if (ms > 0) this.#timeout = unrefTimer(setTimeout(() => this.#onTimeout(ms), ms));
+    const context = this.#context;
+    Promise.resolve()
+      .then(() => this.#deps.executor.execute(context, this.events))
+      .then(
+        () => this.#enqueue(() => this.#onExecutorEnd(undefined, false)),
+        (error) => this.#enqueue(() => this.#onExecutorEnd(error, true)),
+      )
+      .catch((error) => this.#deps.onError(error, "execution"));
+  }
+
+  /** Takes over a stored task without running the executor (to cancel it). */
+  async attach(): Promise<void> {
+    const existing = this.#init.existing;
+    if (!existing) throw new Error("attach() needs an existing task");
+    await this.#enqueue(async () => {
+      const live = toLiveTask(existing.task);
+      for (const a of live.artifacts) this.#artifacts.set(a.artifactId, a);
+      this.#live = live;
+      this.#version = existing.version;
+      this.#first.resolve();
+    });
+    this.#executorDone = true;
+    this.#context = this.#init.context(this.#abort.signal, this.snapshot());
+  }
+
+  /**
+   * Cancels: aborts the signal, lets the executor's `cancel()` publish (bounded by the cancel
+   * timeout), then ends the task CANCELED unless it already ended.
+   */
+  cancel(): Promise<void> {
+    this.#canceling ??= this.#cancel();
+    return this.#canceling;
+  }
+
+  async #cancel(): Promise<void> {
+    if (this.finished) return;
+    this.#abort.abort(new A2AError(A2AErrorCode.TaskNotCancelable, "The task was canceled"));
+    const cancel = this.#deps.executor.cancel;
+    if (cancel && this.#context) {
+      const context = this.#context;
+      try {
+        await withTimeout(
+          Promise.resolve().then(() => cancel.call(this.#deps.executor, context, this.events)),
+          this.#deps.cancelTimeoutMs,
+        );
+      } catch (error) {
+        this.#deps.onError(error, "cancel");
+      }
+    }
+    await this.#enqueue(async () => {
+      if (!this.finished) await this.#applyStatus("TASK_STATE_CANCELED", undefined, undefined);
+    });
+  }
+
+  /** Ends the execution at server shutdown: the task is failed unless already settled. */
+  async shutdown(): Promise<void> {
+    if (this.#detached) return;
+    this.#abort.abort(new A2AError(A2AErrorCode.Internal, "The server is shutting down"));
+    await this.#enqueue(async () => {
+      if (this.finished) return;
+      if (this.#live && !INTERRUPTED_STATES.has(this.#live.status.state)) {
+        await this.#applyStatus(
+          "TASK_STATE_FAILED",
+          "The server shut down before the task finished",
+          undefined,
+        );
+      }
+      this.#detach();
+    });
+  }
+
+  // --- applied through the queue, called by the events publisher ------------------------------
+
+  /** @internal */
+  enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#enqueue(fn);
+  }
+
+  /** @internal */
+  async applyReply(message: Message): Promise<void> {
+    if (this.finished) return;
+    if (this.#live) {
+      throw new Error(
+        "events.reply() answers without a task; once a task exists, send messages with working(), complete() or requireInput()",
+      );
+    }
+    this.#reply = deepFreeze(message);
+    this.#finished = true;
+    this.#publish({ message: this.#reply }, true);
+    this.#first.resolve();
+    this.#detach();
+  }
+
+  /** @internal */
+  async applyStatus(
+    state: TaskState,
+    message: Message | undefined,
+    metadata: JsonObject | undefined,
+  ) {
+    if (this.finished) return;
+    await this.#applyStatus(state, message, metadata);
+  }
+
+  /** @internal */
+  async applyTask(task: Task): Promise<void> {
+    if (this.finished) return;
+    if (task.id !== this.taskId || (task.contextId ?? this.contextId) !== this.contextId) {
+      throw new Error(
+        `A task published by the agent must have id ${this.taskId} and contextId ${this.contextId}`,
+      );
+    }
+    if (!this.#live) {
+      await this.#createTask(toLiveTask(task));
+      return;
+    }
+    const live = toLiveTask(task);
+    this.#live = live;
+    this.#artifacts = new Map(live.artifacts.map((a) => [a.artifactId, a]));
+    await this.#persist();
+    this.#publish({ task: deepFreeze(snapshotTask(live)) }, isSettledState(live.status.state));
+    this.#afterState(live.status.state);
+  }
+
+  /** @internal */
+  async applyArtifact(event: Omit<TaskArtifactUpdateEvent, "taskId" | "contextId">): Promise<void> {
+    if (this.finished) return;
+    await this.#ensureTask();
+    const artifact = deepFreeze(event.artifact);
+    const existing = this.#artifacts.get(artifact.artifactId);
+    if (existing && event.append) {
+      for (const part of artifact.parts) existing.parts.push(part);
+    } else {
+      const live: LiveArtifact = { ...artifact, parts: [...artifact.parts] };
+      if (existing) {
+        const index = this.#live!.artifacts.indexOf(existing);
+        this.#live!.artifacts[index] = live;
+      } else {
+        this.#live!.artifacts.push(live);
+      }
+      this.#artifacts.set(artifact.artifactId, live);
+    }
+    const update: TaskArtifactUpdateEvent = {
+      taskId: this.taskId,
+      contextId: this.contextId,
+      artifact,
+    };
+    if (event.append) update.append = true;
+    if (event.lastChunk) update.lastChunk = true;
+    if (event.metadata) update.metadata = event.metadata;
+    this.#publish(deepFreeze({ artifactUpdate: update }), false);
+    this.#dirty = true;
+    if (this.#persistTimer === undefined) {
+      this.#persistTimer = unrefTimer(
+        setTimeout(() => {
+          this.#persistTimer = undefined;
+          void this.#enqueue(async () => {
+            if (this.#dirty && !this.#detached) await this.#persist();
+          }).catch((error) => this.#deps.onError(error, "persist"));
+        }, this.#deps.artifactPersistDelayMs),
+      );
+    }
+  }
+
+  // --- internals ------------------------------------------------------------------------------
+
+  #enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn);
+    this.#queue = run.then(noop, noop);
+    return run;
+  }
+
+  async #ensureTask(): Promise<void> {
+    if (this.#live) return;
+    await this.#createTask({
+      id: this.taskId,
+      contextId: this.contextId,
+      status: deepFreeze({ state: "TASK_STATE_SUBMITTED", timestamp: now() }),
+      history: [this.#init.message],
+      artifacts: [],
+      metadata: undefined,
+    });
+  }
+
+  async #createTask(live: LiveTask): Promise<void> {
+    const snapshot = snapshotTask(live);
+    this.#version = await this.#deps.store.create(this.scope, snapshot);
+    this.#live = live;
+    for (const a of live.artifacts) this.#artifacts.set(a.artifactId, a);
+    if (this.#init.onCreated) await this.#init.onCreated(snapshot);
+    this.#publish({ task: deepFreeze(snapshotTask(live)) }, isSettledState(live.status.state));
+    this.#first.resolve();
+    this.#afterState(live.status.state);
+  }
+
+  async #applyStatus(
+    state: TaskState,
+    message: Message | string | undefined,
+    metadata: JsonObject | undefined,
+  ): Promise<void> {
+    await this.#ensureTask();
+    const live = this.#live!;
+    const msg =
+      typeof message === "string"
+        ? ({
+            messageId: crypto.randomUUID(),
+            role: "ROLE_AGENT",
+            parts: [{ text: message }],
+            taskId: this.taskId,
+            contextId: this.contextId,
+          } satisfies Message)
+        : message;
+    const status = deepFreeze({ state, ...(msg ? { message: msg } : {}), timestamp: now() });
+    const previous = live.status.message;
+    live.status = status;
+    if (previous) live.history.push(previous);
+    await this.#persist();
+    const update = {
+      taskId: this.taskId,
+      contextId: this.contextId,
+      status,
+      ...(metadata ? { metadata } : {}),
+    };
+    this.#publish(deepFreeze({ statusUpdate: update }), isSettledState(state));
+    this.#afterState(state);
+  }
+
+  #afterState(state: TaskState): void {
+    if (isTerminalState(state)) {
+      this.#finished = true;
+      this.#detach();
+    } else if (INTERRUPTED_STATES.has(state)) {
+      this.#settled.resolve();
+    }
+  }
+
+  async #persist(): Promise<void> {
+    const live = this.#live;
+    if (!live) return;
+    this.#dirty = false;
+    try {
+      this.#version = await this.#deps.store.update(this.scope, snapshotTask(live), this.#version);
+    } catch (error) {
+      if (!(error instanceof TaskVersionConflictError)) throw error;
+      // someone else wrote the task (another process): adopt a terminal state, else overwrite
+      const current = await this.#deps.store.get(this.scope, this.taskId);
+      if (!current) throw error;
+      if (isTerminalState(current.task.status.state)) {
+        this.#live = toLiveTask(current.task);
+        this.#finished = true;
+        this.#abort.abort(
+          new A2AError(A2AErrorCode.UnsupportedOperation, "The task ended elsewhere"),
+        );
+        this.#publish({ task: deepFreeze(snapshotTask(this.#live)) }, true);
+        this.#detach();
+        return;
+      }
+      this.#version = await this.#deps.store.update(
+        this.scope,
+        snapshotTask(live),
+        current.version,
+      );
+    }
+  }
+
+  #publish(event: StreamResponse, end: boolean): void {
+    this.channel.publish(event, end);
+    this.#deps.onEvent?.(event, this.scope);
+  }
+
+  async #onExecutorEnd(error: unknown, threw: boolean): Promise<void> {
+    this.#executorDone = true;
+    if (threw) this.#deps.onError(error, "execute");
+    if (this.#detached) return;
+    if (this.#finished) return this.#detach();
+    if (!this.#live && (!threw || error instanceof A2AError)) {
+      const reason = threw
+        ? (error as A2AError)
+        : new A2AError(
+            A2AErrorCode.InvalidAgentResponse,
+            "The agent returned without replying or creating a task",
+          );
+      this.#first.reject(reason);
+      this.channel.close(reason);
+      return this.#detach();
+    }
+    if (threw) {
+      await this.#applyStatus("TASK_STATE_FAILED", failureText(error), undefined);
+    } else if (INTERRUPTED_STATES.has(this.#live!.status.state)) {
+      if (this.#dirty) await this.#persist();
+    } else {
+      await this.#applyStatus(
+        "TASK_STATE_FAILED",
+        "The agent stopped without finishing the task",
+        undefined,
+      );
+    }
+    this.#detach();
+  }
+
+  #onTimeout(ms: number): void {
+    this.#timeout = undefined;
+    this.#abort.abort(
+      new A2AError(A2AErrorCode.Internal, `The agent did not finish within ${ms} ms`),
+    );
+    void this.#enqueue(async () => {
+      if (this.finished) return;
+      if (!this.#live || !INTERRUPTED_STATES.has(this.#live.status.state)) {
+        await this.#applyStatus(
+          "TASK_STATE_FAILED",
+          `The agent did not finish within ${ms} ms`,
+          undefined,
+        );
+      }
+      this.#detach();
+    }).catch((error) => this.#deps.onError(error, "timeout"));
+  }
+
+  #detach(): void {
+    if (this.#detached) return;
+    this.#detached = true;
+    if (this.#timeout !== undefined) clearTimeout(this.#timeout);
+    if (this.#persistTimer !== undefined) clearTimeout(this.#persistTimer);
+    if (this.#dirty && this.#live) {
+      void this.#deps.store
+        .update(this.scope, snapshotTask(this.#live), this.#version)
+        .catch((error) => this.#deps.onError(error, "persist"));
+    }
+    if (!this.#executorDone) {
+      this.#abort.abort(new A2AError(A2AErrorCode.Internal, "The execution ended"));
+    }
+    this.channel.close();
+    this.#first.resolve();
+    this.#settled.resolve();
+    this.#deps.onDetach(this);
+  }
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof A2AError) return `The agent failed: ${error.message}`;
+  return "The agent failed while working on this task";
+}
+
+function noop(): void {}
+
+function unrefTimer<T>(timer: T): T {
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  if (!(ms > 0)) return promise;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,129 @@
+import type { Artifact, Message, Part, Task, TaskState } from "@agentmesh/a2a-types";
+import type { MessageInput } from "./executor.js";
+
+/** Terminal task states: the task never changes again. */
+export const TERMINAL_STATES: ReadonlySet<TaskState> = new Set<TaskState>([
+  "TASK_STATE_COMPLETED",
+  "TASK_STATE_FAILED",
+  "TASK_STATE_CANCELED",
+  "TASK_STATE_REJECTED",
+]);
+
+/** Interrupted task states: the task waits for the client. */
+export const INTERRUPTED_STATES: ReadonlySet<TaskState> = new Set<TaskState>([
+  "TASK_STATE_INPUT_REQUIRED",
+  "TASK_STATE_AUTH_REQUIRED",
+]);
+
+/** True for a terminal state. */
+export function isTerminalState(state: TaskState): boolean {
+  return TERMINAL_STATES.has(state);
+}
+
+/** True for a terminal or interrupted state (where streams close and blocking calls return). */
+export function isSettledState(state: TaskState): boolean {
+  return TERMINAL_STATES.has(state) || INTERRUPTED_STATES.has(state);
+}
+
+/** Current time as an RFC 3339 UTC timestamp with milliseconds. */
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** Deep-freezes a JSON value in place and returns it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** A frozen deep copy of a JSON value (what the server keeps of anything handed to it). */
+export function frozenCopy<T>(value: T): T {
+  return deepFreeze(structuredClone(value));
+}
+
+/** Builds an agent message from author input, with the task's ids. */
+export function toAgentMessage(input: MessageInput, taskId: string, contextId: string): Message {
+  if (typeof input === "string" || Array.isArray(input)) {
+    return {
+      messageId: crypto.randomUUID(),
+      role: "ROLE_AGENT",
+      parts: toParts(input as string | readonly Part[]),
+      taskId,
+      contextId,
+    };
+  }
+  const message = structuredClone(input as Message);
+  message.taskId = taskId;
+  message.contextId = contextId;
+  if (!message.messageId) message.messageId = crypto.randomUUID();
+  return message;
+}
+
+/** Text or parts → a fresh parts array. */
+export function toParts(content: string | readonly Part[]): Part[] {
+  return typeof content === "string" ? [{ text: content }] : structuredClone([...content]);
+}
+
+/**
+ * The live state of a running task, owned by its execution. Parts, messages and statuses in it
+ * are frozen, so snapshots share them and copy only the containers: a snapshot costs
+ * O(messages + artifacts + parts) pointer copies, never a deep copy.
+ */
+export interface LiveTask {
+  id: string;
+  contextId: string;
+  status: Task["status"];
+  history: Message[];
+  artifacts: LiveArtifact[];
+  metadata: Task["metadata"];
+}
+
+/** A live artifact: frozen parts in a growable array. */
+export interface LiveArtifact extends Omit<Artifact, "parts"> {
+  parts: Part[];
+}
+
+/** Takes over a stored task as live state. */
+export function toLiveTask(task: Task): LiveTask {
+  const frozen = frozenCopy(task);
+  return {
+    id: frozen.id,
+    contextId: frozen.contextId ?? "",
+    status: frozen.status,
+    history: [...(frozen.history ?? [])],
+    artifacts: (frozen.artifacts ?? []).map((a) => ({ ...a, parts: [...a.parts] })),
+    metadata: frozen.metadata,
+  };
+}
+
+/** A snapshot of live state the caller may keep (its containers are fresh, leaves frozen). */
+export function snapshotTask(live: LiveTask): Task {
+  const task: Task = { id: live.id, contextId: live.contextId, status: live.status };
+  if (live.artifacts.length > 0)
+    task.artifacts = live.artifacts.map((a) => ({ ...a, parts: [...a.parts] }));
+  if (live.history.length > 0) task.history = [...live.history];
+  if (live.metadata !== undefined) task.metadata = live.metadata;
+  return task;
+}
+
+/**
+ * Shapes a task for a response: `historyLength` unset = everything, `0` = no history,
+ * `n` = the last n messages; artifacts left out entirely unless `includeArtifacts`.
+ */
+export function shapeTask(
+  task: Task,
+  options: { historyLength?: number | undefined; includeArtifacts?: boolean },
+): Task {
+  const out: Task = { ...task };
+  const n = options.historyLength;
+  if (n !== undefined && out.history) {
+    if (n <= 0) delete out.history;
+    else if (out.history.length > n) out.history = out.history.slice(-n);
+  }
+  if (options.includeArtifacts === false) delete out.artifacts;
+  else if (options.includeArtifacts === true && !out.artifacts) out.artifacts = [];
+  return out;
+}

@@ -43,3 +43,41 @@ export { encodeSseComment, encodeSseEvent, sseResponseStream } from "./sse-encod
 export type { SseEvent, SseResponseStreamOptions } from "./sse-encoder.js";
 export { DEFAULT_MAX_EVENT_BYTES, decodeSse } from "./sse-decoder.js";
 export type { DecodeSseOptions } from "./sse-decoder.js";
+
+// Operations
+export { A2A_METHODS, findMethod } from "./methods.js";
+export type {
+  A2ACapability,
+  A2AMethod,
+  A2AMethodInfo,
+  A2AMethodKey,
+  A2AMethodMap,
+} from "./methods.js";
+
+// Server side
+export { createCallContext } from "./call-context.js";
+export type {
+  CallContext,
+  CallContextInit,
+  Principal,
+  ProtocolBindingName,
+} from "./call-context.js";
+export type { A2AHandler } from "./handler.js";
+export type {
+  AuthenticationRequest,
+  Authenticator,
+  FetchHandler,
+  ServerBinding,
+  ServerBindingOptions,
+} from "./server-binding.js";
+
+// Client side
+export { createRequestHeaders } from "./client-transport.js";
+export type {
+  CallOptions,
+  CallOutcome,
+  ClientCall,
+  ClientTransport,
+  ClientTransportOptions,
+  Interceptor,
+} from "./client-transport.js";

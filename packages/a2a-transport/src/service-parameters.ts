@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from "@agentmesh/a2a-types";
 import { A2AError } from "./a2a-error.js";
 import { A2AErrorCode } from "./a2a-error-code.js";
 
@@ -5,8 +6,7 @@ import { A2AErrorCode } from "./a2a-error-code.js";
 export const A2A_VERSION_HEADER = "A2A-Version";
 /** The service parameter carrying the comma-separated extension URIs. */
 export const A2A_EXTENSIONS_HEADER = "A2A-Extensions";
-/** The protocol version this implementation speaks. */
-export const PROTOCOL_VERSION = "1.0";
+export { PROTOCOL_VERSION };
 /** The version a request without `A2A-Version` (or with an empty one) asks for (§3.6.2). */
 export const DEFAULT_REQUESTED_VERSION = "0.3";
 

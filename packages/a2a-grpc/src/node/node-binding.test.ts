@@ -1,0 +1,221 @@
+import { connect } from "node:http2";
+import { create, toBinary } from "@bufbuild/protobuf";
+import { Code, ConnectError, createClient } from "@connectrpc/connect";
+import { createGrpcTransport as connectGrpcTransport } from "@connectrpc/connect-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFakeHandler } from "../../test/fake-handler.js";
+import { type Running, startHttp2 } from "../../test/servers.js";
+import { describeBinding } from "../../test/suite.js";
+import * as pb from "../gen/a2a_pb.js";
+import { BadRequestSchema, ErrorInfoSchema } from "../gen/google/rpc/error_details_pb.js";
+import { StatusSchema } from "../gen/google/rpc/status_pb.js";
+import { fromBinary } from "@bufbuild/protobuf";
+import { createGrpcTransport, grpcBinding } from "../node.js";
+
+describeBinding({
+  name: "native gRPC (h2c)",
+  start: startHttp2,
+  transport: (server, extra) => createGrpcTransport({ url: server.address, ...extra }),
+});
+
+interface RawResult {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  trailers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** One gRPC call with hand-made bytes over a fresh HTTP/2 connection. */
+function rawGrpc(
+  address: string,
+  path: string,
+  payload: Uint8Array,
+  headers: Record<string, string> = { "a2a-version": "1.0" },
+): Promise<RawResult> {
+  return new Promise((resolve, reject) => {
+    const session = connect(`http://${address}`);
+    session.on("error", reject);
+    const req = session.request({
+      ":method": "POST",
+      ":path": path,
+      "content-type": "application/grpc",
+      te: "trailers",
+      ...headers,
+    });
+    const frame = Buffer.alloc(5 + payload.length);
+    frame.writeUInt32BE(payload.length, 1);
+    frame.set(payload, 5);
+    const chunks: Buffer[] = [];
+    let status = 0;
+    let resHeaders: RawResult["headers"] = {};
+    let trailers: RawResult["trailers"] = {};
+    req.on("response", (h) => {
+      status = Number(h[":status"]);
+      resHeaders = h;
+    });
+    req.on("trailers", (t) => {
+      trailers = t;
+    });
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      session.close();
+      resolve({ status, headers: resHeaders, trailers, body: Buffer.concat(chunks) });
+    });
+    req.on("error", reject);
+    req.end(frame);
+  });
+}
+
+/** grpc-status / grpc-message of a raw result, from trailers or a trailers-only response. */
+function grpcStatus(r: RawResult): { code: number; message: string; details?: Uint8Array } {
+  const src = r.trailers["grpc-status"] !== undefined ? r.trailers : r.headers;
+  const bin = src["grpc-status-details-bin"];
+  const out: { code: number; message: string; details?: Uint8Array } = {
+    code: Number(src["grpc-status"]),
+    message: decodeURIComponent(String(src["grpc-message"] ?? "")),
+  };
+  if (typeof bin === "string") out.details = Buffer.from(bin, "base64");
+  return out;
+}
+
+describe("native gRPC: wire details and bad input", () => {
+  let server: Running;
+  let lenient: Running;
+  const fake = createFakeHandler();
+  beforeAll(async () => {
+    server = await startHttp2({ handler: fake.handler, maxBodyBytes: 2048 });
+    lenient = await startHttp2({ handler: fake.handler, supportedVersions: ["1.0", "0.3"] });
+  });
+  afterAll(async () => {
+    await server.close();
+    await lenient.close();
+  });
+  const raw = (s: Running) => createClient(pb.A2AService, connectGrpcTransport({ baseUrl: s.url }));
+
+  it("A2A errors travel as grpc-status + google.rpc.Status in grpc-status-details-bin", async () => {
+    const body = toBinary(pb.GetTaskRequestSchema, create(pb.GetTaskRequestSchema, { id: "t-x" }));
+    const r = await rawGrpc(server.address, "/lf.a2a.v1.A2AService/GetTask", body);
+    const st = grpcStatus(r);
+    expect(st.code).toBe(5);
+    expect(st.message).toBe("no task t-x");
+    const status = fromBinary(StatusSchema, st.details as Uint8Array);
+    expect(status.code).toBe(5);
+    expect(status.details[0]?.typeUrl).toBe("type.googleapis.com/google.rpc.ErrorInfo");
+    const info = fromBinary(ErrorInfoSchema, status.details[0]?.value as Uint8Array);
+    expect(info).toMatchObject({
+      reason: "TASK_NOT_FOUND",
+      domain: "a2a-protocol.org",
+      metadata: { taskId: "t-x" },
+    });
+  });
+
+  it("no a2a-version metadata means 0.3: FAILED_PRECONDITION / VERSION_NOT_SUPPORTED", async () => {
+    const err = await raw(server)
+      .getTask({ id: "x" })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectError);
+    const ce = err as ConnectError;
+    expect(ce.code).toBe(Code.FailedPrecondition);
+    expect(ce.findDetails(ErrorInfoSchema)[0]?.reason).toBe("VERSION_NOT_SUPPORTED");
+    // A server that lists 0.3 accepts the call (and the task lookup fails normally).
+    const err2 = (await raw(lenient)
+      .getTask({ id: "x" })
+      .catch((e: unknown) => e)) as ConnectError;
+    expect(err2.code).toBe(Code.NotFound);
+    expect(fake.state.calls.at(-1)?.ctx.version).toBe("0.3");
+  });
+
+  it("activated extensions are echoed in the a2a-extensions response metadata (unary and stream)", async () => {
+    const headers = { "a2a-version": "1.0", "a2a-extensions": "urn:x:echo, urn:x:unknown" };
+    const got: Headers[] = [];
+    await raw(server).sendMessage(
+      {
+        message: {
+          messageId: "m",
+          role: pb.Role.USER,
+          parts: [{ content: { case: "text", value: "e" } }],
+        },
+      },
+      { headers, onHeader: (h) => got.push(h) },
+    );
+    expect(got[0]?.get("a2a-extensions")).toBe("urn:x:echo");
+    const stream = raw(server).sendStreamingMessage(
+      {
+        message: {
+          messageId: "m",
+          role: pb.Role.USER,
+          parts: [{ content: { case: "text", value: "s" } }],
+        },
+      },
+      { headers, onHeader: (h) => got.push(h) },
+    );
+    for await (const _ of stream) break;
+    expect(got[1]?.get("a2a-extensions")).toBe("urn:x:echo");
+  });
+
+  it("a request the JSON model cannot hold is INVALID_ARGUMENT with BadRequest", async () => {
+    const err = (await raw(server)
+      .sendMessage(
+        { message: { messageId: "m", role: pb.Role.USER, parts: [{ filename: "x" }] } },
+        { headers: { "a2a-version": "1.0" } },
+      )
+      .catch((e: unknown) => e)) as ConnectError;
+    expect(err.code).toBe(Code.InvalidArgument);
+    expect(err.findDetails(BadRequestSchema)[0]?.fieldViolations[0]).toMatchObject({
+      field: "message.parts[0]",
+      description: "a part needs one of text, raw, url or data",
+    });
+    const noMessage = (await raw(server)
+      .sendMessage({}, { headers: { "a2a-version": "1.0" } })
+      .catch((e: unknown) => e)) as ConnectError;
+    expect(noMessage.code).toBe(Code.InvalidArgument);
+    expect(noMessage.findDetails(BadRequestSchema)[0]?.fieldViolations[0]?.field).toBe("message");
+  });
+
+  it("unknown methods get UNIMPLEMENTED", async () => {
+    const r = await rawGrpc(server.address, "/lf.a2a.v1.A2AService/Nope", new Uint8Array());
+    expect(r.status).toBe(200);
+    expect(grpcStatus(r).code).toBe(12);
+    const r2 = await rawGrpc(server.address, "/a2a.v1.A2AService/GetTask", new Uint8Array());
+    expect(grpcStatus(r2).code).toBe(12);
+  });
+
+  it("bytes that are not a protobuf message get an error status, and the server keeps serving", async () => {
+    // field 2 (message) with wire type varint instead of length-delimited, then a truncated field
+    const r = await rawGrpc(
+      server.address,
+      "/lf.a2a.v1.A2AService/SendMessage",
+      Uint8Array.of(0x10, 0x01, 0x12, 0x05, 0x0a),
+    );
+    const st = grpcStatus(r);
+    expect(st.code).not.toBe(0);
+    expect(st.message).toMatch(/parse binary/);
+    const ok = await raw(server).getExtendedAgentCard({}, { headers: { "a2a-version": "1.0" } });
+    expect(ok.name).toBe("Fake");
+  });
+
+  it("a message over maxBodyBytes gets RESOURCE_EXHAUSTED, and the server keeps serving", async () => {
+    const transport = createGrpcTransport({ url: server.address });
+    const err = await transport
+      .sendMessage({
+        message: { messageId: "m", role: "ROLE_USER", parts: [{ text: "x".repeat(4096) }] },
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "INTERNAL" });
+    expect(((err as Error).cause as ConnectError).code).toBe(Code.ResourceExhausted);
+    expect((await transport.getExtendedAgentCard({})).name).toBe("Fake");
+    await transport.close?.();
+  });
+});
+
+describe("grpcBinding (node)", () => {
+  it("has both handlers and advertises the gRPC address", () => {
+    const b = grpcBinding();
+    expect(b.protocolBinding).toBe("GRPC");
+    expect(b.path).toBe("/a2a/grpc");
+    expect(typeof b.createHttp2Handler).toBe("function");
+    expect(b.interfaceUrl({ httpBaseUrl: "http://h:1", grpcAddress: "h:2" })).toBe("h:2");
+    expect(b.interfaceUrl({ httpBaseUrl: "http://h:1/" })).toBe("http://h:1/a2a/grpc");
+    expect(grpcBinding({ path: "rpc/" }).path).toBe("/rpc");
+  });
+});

@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
+import type { ServerBinding, ServerBindingOptions } from "@agentmesh/a2a-transport";
+import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { type GrpcBindingOptions, grpcBinding as fetchGrpcBinding } from "../binding.js";
+import { createGrpcRoutes } from "../handler-factory.js";
+
+/** A Node request listener for `http2.createServer` (h2c) or `http2.createSecureServer`. */
+export type Http2RequestListener = (
+  req: Http2ServerRequest | IncomingMessage,
+  res: Http2ServerResponse | ServerResponse,
+) => void;
+
+/** The gRPC binding with its Node-only HTTP/2 handler (always present). */
+export interface NodeGrpcBinding extends ServerBinding {
+  /** An h2c request listener for `http2.createServer` (see {@link createGrpcHttp2Handler}). */
+  createHttp2Handler(options: ServerBindingOptions): (req: unknown, res: unknown) => void;
+}
+
+/**
+ * A request listener serving `lf.a2a.v1.A2AService` at `/lf.a2a.v1.A2AService/<Rpc>` over
+ * native gRPC, gRPC-Web and the Connect protocol, for `http2.createServer()` (h2c, cleartext)
+ * or `http2.createSecureServer()`. Requests larger than `maxBodyBytes` (default 4 MiB) get
+ * RESOURCE_EXHAUSTED; unknown methods UNIMPLEMENTED.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from "node:http2";
+ * createServer(createGrpcHttp2Handler({ handler })).listen(50051);
+ * ```
+ */
+export function createGrpcHttp2Handler(options: ServerBindingOptions): Http2RequestListener {
+  const listener = connectNodeAdapter({
+    routes: createGrpcRoutes(options),
+    fallback: (req, res) => {
+      const type = String(req.headers["content-type"] ?? "");
+      const message = `no rpc at ${req.url ?? "/"}; A2A gRPC methods are /lf.a2a.v1.A2AService/<Rpc>`;
+      if (type.startsWith("application/grpc")) {
+        res.writeHead(200, {
+          "content-type": type.startsWith("application/grpc-web")
+            ? "application/grpc-web+proto"
+            : "application/grpc",
+          "grpc-status": "12",
+          "grpc-message": encodeURIComponent(message),
+        });
+        res.end();
+        return;
+      }
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: "unimplemented", message }));
+    },
+  });
+  return listener as Http2RequestListener;
+}
+
+/**
+ * The gRPC binding for `A2AServer` on Node: `createFetchHandler` serves gRPC-Web and Connect
+ * on the HTTP/1.1 port at `path` (default `/a2a/grpc`), `createHttp2Handler` serves native
+ * gRPC (and gRPC-Web, Connect) on the HTTP/2 port. `interfaceUrl` is the gRPC address
+ * (`host:port`, what other SDKs' gRPC clients dial) when the server has one, else the
+ * gRPC-Web URL.
+ */
+export function grpcBinding(options: GrpcBindingOptions = {}): NodeGrpcBinding {
+  const base = fetchGrpcBinding(options);
+  return {
+    ...base,
+    createHttp2Handler: (opts) =>
+      createGrpcHttp2Handler(opts) as (req: unknown, res: unknown) => void,
+    interfaceUrl(addresses) {
+      const a = addresses.grpcAddress;
+      return a !== undefined && a !== "" ? a : base.interfaceUrl(addresses);
+    },
+  };
+}

@@ -1,0 +1,340 @@
+import {
+  A2AClientError,
+  A2AClientErrorCode,
+  A2AError,
+  A2AErrorCode,
+  type A2AMethod,
+  type CallError,
+  type CallOptions,
+  type CallOutcome,
+  type ClientCall,
+  type ClientTransport,
+  type ClientTransportOptions,
+  createRequestHeaders,
+  toCallError,
+} from "@agentmesh/a2a-transport";
+import type { StreamResponse } from "@agentmesh/a2a-types";
+import { Code, type Transport, ConnectError, createClient } from "@connectrpc/connect";
+import { agentCardFromProto } from "./convert/card.js";
+import {
+  sendMessageResponseFromProto,
+  streamResponseFromProto,
+  taskFromProto,
+} from "./convert/core-from-proto.js";
+import {
+  cancelTaskRequestToProto,
+  deletePushConfigRequestToProto,
+  getExtendedCardRequestToProto,
+  getPushConfigRequestToProto,
+  getTaskRequestToProto,
+  listPushConfigsRequestToProto,
+  listPushConfigsResponseFromProto,
+  listTasksRequestToProto,
+  listTasksResponseFromProto,
+  pushConfigFromProto,
+  pushConfigToProto,
+  sendMessageRequestToProto,
+  subscribeRequestToProto,
+} from "./convert/requests.js";
+import { ConversionError } from "./convert/scalars.js";
+import { errorFromConnect } from "./error-mapping.js";
+import { A2AService } from "./gen/a2a_pb.js";
+
+/** Options of the gRPC client transport. */
+export interface GrpcTransportOptions extends ClientTransportOptions {
+  /**
+   * The Connect transport that carries the calls (any of `createGrpcTransport`,
+   * `createGrpcWebTransport`, `createConnectTransport` of `@connectrpc/connect-node` /
+   * `-web`, or `createRouterTransport` for in-memory tests). When given, `url` and `fetch`
+   * are not used. Default: gRPC-Web over `fetch` at `url` (main entry) or native gRPC over
+   * HTTP/2 (`@agentmesh/a2a-grpc/node`).
+   */
+  transport?: Transport;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
+
+/**
+ * The base URL for a gRPC `AgentInterface.url`: a URL with a scheme is used as is; a bare
+ * `host:port` (the form the proto documents) gets `http://` for loopback hosts and
+ * `https://` for every other host.
+ */
+export function grpcBaseUrl(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, "");
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return trimmed;
+  return `${LOOPBACK.test(trimmed) ? "http" : "https"}://${trimmed}`;
+}
+
+/**
+ * Client transport of the gRPC binding over an explicit Connect `Transport` (what
+ * `createGrpcTransport` of either entry builds on). See {@link GrpcTransportOptions}.
+ */
+export function createGrpcClientTransport(
+  options: Omit<GrpcTransportOptions, "transport" | "url"> & { url?: string },
+  transport: Transport,
+  onClose?: () => void,
+): ClientTransport {
+  const client = createClient(A2AService, transport);
+  const interceptors = options.interceptors ?? [];
+
+  async function prepare(method: A2AMethod, request: unknown, opts: CallOptions) {
+    const call: ClientCall = {
+      method,
+      request,
+      headers: createRequestHeaders(options.headers, opts),
+      options: opts,
+    };
+    for (const i of interceptors) if (i.before) await i.before(call);
+    const timeoutMs = opts.timeoutMs ?? options.timeoutMs;
+    return { call, timeoutMs };
+  }
+
+  async function finish(call: ClientCall, outcome: CallOutcome) {
+    for (const i of interceptors) if (i.after) await i.after(call, outcome);
+  }
+
+  function fail(
+    e: unknown,
+    signal: AbortSignal | undefined,
+    timeoutMs: number | undefined,
+  ): CallError {
+    if (e instanceof A2AError || e instanceof A2AClientError) return e;
+    if (signal?.aborted) return toCallError(e, { signal });
+    if (e instanceof ConversionError) {
+      return new A2AClientError(
+        A2AClientErrorCode.InvalidResponse,
+        `the server sent a message with no A2A form: ${e.message}`,
+        { cause: e },
+      );
+    }
+    if (e instanceof ConnectError) {
+      const fromServer = e.metadata.has("grpc-status") || e.details.length > 0;
+      if (e.code === Code.DeadlineExceeded && timeoutMs !== undefined) {
+        return new A2AClientError(
+          A2AClientErrorCode.Timeout,
+          `the call timed out after ${timeoutMs} ms`,
+          { cause: e },
+        );
+      }
+      if (!fromServer && (e.code === Code.Unavailable || e.code === Code.Canceled)) {
+        return new A2AClientError(A2AClientErrorCode.Network, e.rawMessage, { cause: e });
+      }
+      return errorFromConnect(e);
+    }
+    return toCallError(e);
+  }
+
+  function encode<T, P>(toProto: (r: T) => P, req: T): P {
+    try {
+      return toProto(req);
+    } catch (e) {
+      if (!(e instanceof ConversionError)) throw e;
+      throw new A2AError(A2AErrorCode.InvalidParams, `Invalid parameters: ${e.message}`, {
+        fieldViolations: [{ field: e.path, description: e.problem }],
+        cause: e,
+      });
+    }
+  }
+
+  async function unary<Req, PbReq, PbRes, Res>(
+    method: A2AMethod,
+    req: Req,
+    opts: CallOptions,
+    toProto: (r: Req) => PbReq,
+    send: (r: PbReq, o: ConnectCallOptions) => Promise<PbRes>,
+    fromProto: (r: PbRes) => Res,
+  ): Promise<Res> {
+    const { call, timeoutMs } = await prepare(method, req, opts);
+    let result: Res;
+    let headers: Headers | undefined;
+    try {
+      const pbReq = encode(toProto, req);
+      const o: ConnectCallOptions = { headers: call.headers, onHeader: (h) => (headers = h) };
+      if (opts.signal !== undefined) o.signal = opts.signal;
+      if (timeoutMs !== undefined) o.timeoutMs = timeoutMs;
+      result = fromProto(await send(pbReq, o));
+    } catch (e) {
+      const error = fail(e, opts.signal, timeoutMs);
+      await finish(call, headers === undefined ? { error } : { error, headers });
+      throw error;
+    }
+    await finish(
+      call,
+      headers === undefined ? { response: result } : { response: result, headers },
+    );
+    return result;
+  }
+
+  async function* stream<Req, PbReq, PbRes>(
+    method: A2AMethod,
+    req: Req,
+    opts: CallOptions,
+    toProto: (r: Req) => PbReq,
+    open: (r: PbReq, o: ConnectCallOptions) => AsyncIterable<PbRes>,
+    fromProto: (r: PbRes) => StreamResponse,
+  ): AsyncGenerator<StreamResponse, void, undefined> {
+    const { call, timeoutMs } = await prepare(method, req, opts);
+    // timeoutMs bounds the time until the response starts, not the whole stream.
+    const ctrl = new AbortController();
+    const onAbort = () => ctrl.abort(opts.signal?.reason);
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
+    if (opts.signal?.aborted) onAbort();
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(
+            () => ctrl.abort(new DOMException("the call timed out", "TimeoutError")),
+            timeoutMs,
+          );
+    let headers: Headers | undefined;
+    let started = false;
+    const start = async () => {
+      if (started) return;
+      started = true;
+      clearTimeout(timer);
+      await finish(call, headers === undefined ? {} : { headers });
+    };
+    try {
+      const pbReq = encode(toProto, req);
+      const o: ConnectCallOptions = {
+        headers: call.headers,
+        signal: ctrl.signal,
+        onHeader: (h) => {
+          headers = h;
+          clearTimeout(timer);
+        },
+      };
+      for await (const r of open(pbReq, o)) {
+        const event = fromProto(r);
+        await start();
+        yield event;
+      }
+      await start();
+    } catch (e) {
+      const error = fail(e, ctrl.signal.aborted ? ctrl.signal : undefined, undefined);
+      if (!started) {
+        started = true;
+        await finish(call, headers === undefined ? { error } : { error, headers });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener("abort", onAbort);
+      ctrl.abort();
+    }
+  }
+
+  return {
+    protocolBinding: "GRPC",
+    sendMessage: (req, opts = {}) =>
+      unary(
+        "SendMessage",
+        req,
+        opts,
+        sendMessageRequestToProto,
+        (r, o) => client.sendMessage(r, o),
+        (r) => sendMessageResponseFromProto(r, "result"),
+      ),
+    sendStreamingMessage: (req, opts = {}) =>
+      stream(
+        "SendStreamingMessage",
+        req,
+        opts,
+        sendMessageRequestToProto,
+        (r, o) => client.sendStreamingMessage(r, o),
+        (r) => streamResponseFromProto(r, "event"),
+      ),
+    getTask: (req, opts = {}) =>
+      unary(
+        "GetTask",
+        req,
+        opts,
+        getTaskRequestToProto,
+        (r, o) => client.getTask(r, o),
+        (r) => taskFromProto(r, "result"),
+      ),
+    listTasks: (req, opts = {}) =>
+      unary(
+        "ListTasks",
+        req,
+        opts,
+        listTasksRequestToProto,
+        (r, o) => client.listTasks(r, o),
+        (r) => listTasksResponseFromProto(r, "result"),
+      ),
+    cancelTask: (req, opts = {}) =>
+      unary(
+        "CancelTask",
+        req,
+        opts,
+        cancelTaskRequestToProto,
+        (r, o) => client.cancelTask(r, o),
+        (r) => taskFromProto(r, "result"),
+      ),
+    subscribeToTask: (req, opts = {}) =>
+      stream(
+        "SubscribeToTask",
+        req,
+        opts,
+        subscribeRequestToProto,
+        (r, o) => client.subscribeToTask(r, o),
+        (r) => streamResponseFromProto(r, "event"),
+      ),
+    createTaskPushNotificationConfig: (req, opts = {}) =>
+      unary(
+        "CreateTaskPushNotificationConfig",
+        req,
+        opts,
+        pushConfigToProto,
+        (r, o) => client.createTaskPushNotificationConfig(r, o),
+        pushConfigFromProto,
+      ),
+    getTaskPushNotificationConfig: (req, opts = {}) =>
+      unary(
+        "GetTaskPushNotificationConfig",
+        req,
+        opts,
+        getPushConfigRequestToProto,
+        (r, o) => client.getTaskPushNotificationConfig(r, o),
+        pushConfigFromProto,
+      ),
+    listTaskPushNotificationConfigs: (req, opts = {}) =>
+      unary(
+        "ListTaskPushNotificationConfigs",
+        req,
+        opts,
+        listPushConfigsRequestToProto,
+        (r, o) => client.listTaskPushNotificationConfigs(r, o),
+        listPushConfigsResponseFromProto,
+      ),
+    deleteTaskPushNotificationConfig: (req, opts = {}) =>
+      unary(
+        "DeleteTaskPushNotificationConfig",
+        req,
+        opts,
+        deletePushConfigRequestToProto,
+        (r, o) => client.deleteTaskPushNotificationConfig(r, o),
+        (): void => undefined,
+      ),
+    getExtendedAgentCard: (req, opts = {}) =>
+      unary(
+        "GetExtendedAgentCard",
+        req,
+        opts,
+        getExtendedCardRequestToProto,
+        (r, o) => client.getExtendedAgentCard(r, o),
+        (r) => agentCardFromProto(r, "result"),
+      ),
+    async close() {
+      onClose?.();
+    },
+  };
+}
+
+/** The Connect call options this transport uses. */
+interface ConnectCallOptions {
+  headers: Headers;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onHeader?: (headers: Headers) => void;
+}

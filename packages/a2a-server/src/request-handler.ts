@@ -31,7 +31,13 @@ import { listTasks } from "./list-tasks.js";
 import { PushConfigOps } from "./push-config-ops.js";
 import type { StoredTask, TaskScope } from "./store/task-store.js";
 import type { TaskExecution } from "./task-execution.js";
-import { deepFreeze, isSettledState, isTerminalState, shapeTask } from "./task-snapshot.js";
+import {
+  deepFreeze,
+  INTERRUPTED_STATES,
+  isSettledState,
+  isTerminalState,
+  shapeTask,
+} from "./task-snapshot.js";
 import {
   checkHistoryLength,
   checkInputModes,
@@ -231,27 +237,31 @@ class RequestHandler implements ServerRequestHandler {
     let contextId: string;
     if (incoming.taskId) {
       taskId = incoming.taskId;
-      existing = await this.#s.store.get(scope, taskId);
-      if (!existing) throw taskNotFound(taskId);
-      const task = existing.task;
-      contextId = task.contextId ?? "";
-      if (incoming.contextId && incoming.contextId !== contextId) {
-        invalidParams("message.contextId", `does not match the context of task ${taskId}`);
-      }
-      if (isTerminalState(task.status.state)) {
-        throw new A2AError(
-          A2AErrorCode.UnsupportedOperation,
-          `This operation is not supported: task ${taskId} is ${task.status.state} and cannot take more messages; start a new task in the same context`,
-          { metadata: { taskId } },
-        );
-      }
-      if (pushConfig) await this.#push.register(scope, taskId, pushConfig);
-      if (this.#s.running.has(taskId)) {
-        throw new A2AError(
-          A2AErrorCode.UnsupportedOperation,
-          `This operation is not supported: task ${taskId} is still being worked on; wait until it asks for input, or cancel it`,
-          { metadata: { taskId } },
-        );
+      for (;;) {
+        existing = await this.#s.store.get(scope, taskId);
+        if (!existing) throw taskNotFound(taskId);
+        const task = existing.task;
+        contextId = task.contextId ?? "";
+        if (incoming.contextId && incoming.contextId !== contextId) {
+          invalidParams("message.contextId", `does not match the context of task ${taskId}`);
+        }
+        if (isTerminalState(task.status.state)) {
+          throw new A2AError(
+            A2AErrorCode.UnsupportedOperation,
+            `This operation is not supported: task ${taskId} is ${task.status.state} and cannot take more messages; start a new task in the same context`,
+            { metadata: { taskId } },
+          );
+        }
+        const running = this.#s.running.get(taskId);
+        if (!running) break;
+        if (!running.state || !INTERRUPTED_STATES.has(running.state)) {
+          throw new A2AError(
+            A2AErrorCode.UnsupportedOperation,
+            `This operation is not supported: task ${taskId} is still being worked on; wait until it asks for input, or cancel it`,
+            { metadata: { taskId } },
+          );
+        }
+        await running.release(this.#s.deps.cancelTimeoutMs);
       }
     } else {
       taskId = crypto.randomUUID();

@@ -50,7 +50,7 @@ export interface ExecutionInit {
   readonly existing?: StoredTask;
   /** Builds the executor's context, given the execution's signal and the task snapshot. */
   readonly context: (signal: AbortSignal, task: Task | undefined) => RequestContext;
-  /** Called once the new task is stored, before its first event (registers a push config). */
+  /** Called once the task is stored (new, or continued), before its first event (registers a push config). */
   readonly onCreated?: (task: Task) => Promise<void>;
 }
 
@@ -87,6 +87,7 @@ export class TaskExecution {
   readonly #abort = new AbortController();
   readonly #first = deferred<void>();
   readonly #settled = deferred<void>();
+  readonly #ended = deferred<void>();
   #context: RequestContext | undefined;
   #live: LiveTask | undefined;
   #artifacts = new Map<string, LiveArtifact>();
@@ -119,6 +120,10 @@ export class TaskExecution {
   get settled(): Promise<void> {
     return this.#settled.promise;
   }
+  /** Resolves when the execution detached (executor returned, task terminal, timeout…). */
+  get ended(): Promise<void> {
+    return this.#ended.promise;
+  }
   /** The direct reply, when the executor answered without a task. */
   get reply(): Message | undefined {
     return this.#reply;
@@ -146,11 +151,19 @@ export class TaskExecution {
     if (existing) {
       await this.#enqueue(async () => {
         const live = toLiveTask(existing.task);
+        // the agent's question (status message) precedes the answer in the history
+        const prompt = live.status.message;
+        if (prompt) {
+          live.history.push(prompt);
+          const { message: _m, ...rest } = live.status;
+          live.status = deepFreeze(rest);
+        }
         live.history.push(this.#init.message);
         for (const a of live.artifacts) this.#artifacts.set(a.artifactId, a);
         this.#live = live;
         this.#version = existing.version;
         await this.#persist();
+        if (this.#init.onCreated) await this.#init.onCreated(snapshotTask(live));
         this.#publish({ task: deepFreeze(snapshotTask(live)) }, false);
         this.#first.resolve();
       });
@@ -209,6 +222,29 @@ export class TaskExecution {
     }
     await this.#enqueue(async () => {
       if (!this.finished) await this.#applyStatus("TASK_STATE_CANCELED", undefined, undefined);
+    });
+  }
+
+  /**
+   * Lets a follow-up message take over an interrupted task: waits up to `ms` for the executor to
+   * return, then aborts its signal and detaches it (its later events are ignored).
+   */
+  async release(ms: number): Promise<void> {
+    if (this.#detached) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      this.#ended.promise,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (this.#detached) return;
+    this.#abort.abort(new A2AError(A2AErrorCode.Internal, "A new message continued the task"));
+    await this.#enqueue(async () => {
+      if (this.#dirty) await this.#persist();
+      this.#finished = true;
+      this.#detach();
     });
   }
 
@@ -491,6 +527,7 @@ export class TaskExecution {
     this.channel.close();
     this.#first.resolve();
     this.#settled.resolve();
+    this.#ended.resolve();
     this.#deps.onDetach(this);
   }
 }

@@ -51,8 +51,11 @@ interface CaseResult {
   case: string;
   ours: { name: string; opsPerSec: number; rounds: number[] };
   theirs: { name: string; opsPerSec: number; rounds: number[] };
-  /** ours / theirs: above 1 means @agentmesh/a2a-types is faster. */
+  /** median(ours) / median(theirs): above 1 means @agentmesh/a2a-types is faster. */
   ratio: number;
+  /** Median of the per-round ratios (each round measures both sides back to back, so this
+   * is less sensitive to load that changes between rounds). */
+  pairedRatio: number;
 }
 
 /** Warm-up, then ROUNDS rounds alternating which side goes first; medians and their ratio. */
@@ -79,6 +82,7 @@ function compare(
     ours: { name: ours[0], opsPerSec: Math.round(oursOps), rounds: a.map(Math.round) },
     theirs: { name: theirs[0], opsPerSec: Math.round(theirsOps), rounds: b.map(Math.round) },
     ratio: Number((oursOps / theirsOps).toFixed(2)),
+    pairedRatio: Number(median(a.map((x, i) => x / (b[i] as number))).toFixed(2)),
   };
 }
 
@@ -139,7 +143,7 @@ for (const r of results) {
   console.log(`  ${r.ours.name.padEnd(36)} ${fmt(r.ours.opsPerSec).padStart(12)} ops/s`);
   console.log(`  ${r.theirs.name.padEnd(36)} ${fmt(r.theirs.opsPerSec).padStart(12)} ops/s`);
   console.log(
-    `  ratio ours/theirs: ${r.ratio}x ${r.ratio >= 1 ? "(ours faster)" : "(ours slower)"}`,
+    `  ratio ours/theirs: ${r.ratio}x, median of per-round ratios ${r.pairedRatio}x (${r.ratio >= 1 ? "ours faster" : "ours slower"})`,
   );
 }
 

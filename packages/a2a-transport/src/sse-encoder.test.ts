@@ -163,6 +163,50 @@ describe("sseResponseStream", () => {
     expect(cleaned).toBe(true);
   });
 
+  it("stops the producer on abort even while nobody reads", async () => {
+    const ac = new AbortController();
+    let cleaned = false;
+    async function* events(): AsyncGenerator<SseEvent> {
+      try {
+        while (true) yield { data: "x" };
+      } finally {
+        cleaned = true;
+      }
+    }
+    const reader = sseResponseStream(events(), { signal: ac.signal }).getReader();
+    await reader.read();
+    ac.abort();
+    await tick();
+    expect(cleaned).toBe(true);
+    expect(await reader.read()).toEqual({ done: true, value: undefined });
+  });
+
+  it("is closed at once for an already-aborted signal, and the producer never runs", async () => {
+    let started = false;
+    async function* events(): AsyncGenerator<SseEvent> {
+      started = true;
+      yield { data: "x" };
+    }
+    const text = await readText(sseResponseStream(events(), { signal: AbortSignal.abort() }));
+    expect(text).toBe("");
+    expect(started).toBe(false);
+  });
+
+  it("honours an abort that lands while an event is being delivered", async () => {
+    const ac = new AbortController();
+    let produced = 0;
+    async function* events(): AsyncGenerator<SseEvent> {
+      while (true) {
+        produced++;
+        if (produced === 2) ac.abort();
+        yield { data: String(produced) };
+      }
+    }
+    const text = await readText(sseResponseStream(events(), { signal: ac.signal }));
+    expect(text.startsWith("data: 1\n\n")).toBe(true);
+    expect(produced).toBeLessThanOrEqual(2);
+  });
+
   it("sends keep-alive comments while the producer is quiet", async () => {
     const gate = deferred();
     async function* events(): AsyncGenerator<SseEvent> {

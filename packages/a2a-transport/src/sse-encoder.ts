@@ -89,13 +89,18 @@ export function sseResponseStream(
   let iterator: AsyncIterator<SseEvent> | undefined;
   let pending: Promise<IteratorResult<SseEvent>> | undefined;
   let finished = false;
+  let pulling = false;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
   let abortWait: Promise<"abort"> | undefined;
   let onAbort: (() => void) | undefined;
 
+  const detach = (): void => {
+    if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
+  };
   const finish = async (): Promise<void> => {
     if (finished) return;
     finished = true;
-    if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
+    detach();
     iterator ??= events[Symbol.asyncIterator]();
     const it = iterator;
     if (it.return === undefined) return;
@@ -106,66 +111,48 @@ export function sseResponseStream(
     // (e.g. a producer waiting for the next task update): then do not wait for it.
     if (pending === undefined) await ret;
   };
+  const closeQuietly = (): void => {
+    try {
+      controller.close();
+    } catch {
+      // already closed or errored
+    }
+  };
 
   if (signal !== undefined) {
     abortWait = new Promise<"abort">((resolve) => {
-      onAbort = () => resolve("abort");
-      if (signal.aborted) resolve("abort");
-      else signal.addEventListener("abort", onAbort, { once: true });
+      onAbort = () => {
+        resolve("abort");
+        // While a pull is running, it sees the abort itself; otherwise stop the producer now.
+        if (!pulling && !finished) {
+          void finish();
+          closeQuietly();
+        }
+      };
     });
   }
 
   return new ReadableStream<Uint8Array>(
     {
-      async pull(controller) {
+      start(c) {
+        controller = c;
+        if (signal === undefined || onAbort === undefined) return;
+        if (signal.aborted) onAbort();
+        else signal.addEventListener("abort", onAbort, { once: true });
+      },
+      async pull() {
         if (finished) return;
-        iterator ??= events[Symbol.asyncIterator]();
-        pending ??= iterator.next();
-        const racers: Promise<IteratorResult<SseEvent> | "abort" | "tick">[] = [pending];
-        if (abortWait !== undefined) racers.push(abortWait);
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        if (keepAliveMs > 0) {
-          racers.push(
-            new Promise<"tick">((resolve) => {
-              timer = setTimeout(() => resolve("tick"), keepAliveMs);
-            }),
-          );
-        }
-        let result: IteratorResult<SseEvent> | "abort" | "tick";
+        pulling = true;
         try {
-          result = await Promise.race(racers);
-        } catch (err) {
-          finished = true;
-          controller.error(err);
-          return;
+          await step();
         } finally {
-          if (timer !== undefined) clearTimeout(timer);
+          pulling = false;
         }
-        if (result === "tick") {
-          controller.enqueue(KEEP_ALIVE);
-          return;
-        }
-        if (result === "abort") {
+        // An abort that arrived after step() passed its checks.
+        if (signal?.aborted && !finished) {
           await finish();
-          controller.close();
-          return;
+          closeQuietly();
         }
-        pending = undefined;
-        if (result.done) {
-          finished = true;
-          if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
-          controller.close();
-          return;
-        }
-        let chunk: Uint8Array;
-        try {
-          chunk = encoder.encode(encodeSseEvent(result.value));
-        } catch (err) {
-          await finish();
-          controller.error(err);
-          return;
-        }
-        controller.enqueue(chunk);
       },
       async cancel() {
         await finish();
@@ -173,4 +160,60 @@ export function sseResponseStream(
     },
     { highWaterMark: 0 },
   );
+
+  async function step(): Promise<void> {
+    if (signal?.aborted) {
+      await finish();
+      closeQuietly();
+      return;
+    }
+    iterator ??= events[Symbol.asyncIterator]();
+    pending ??= iterator.next();
+    const racers: Promise<IteratorResult<SseEvent> | "abort" | "tick">[] = [pending];
+    if (abortWait !== undefined) racers.push(abortWait);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (keepAliveMs > 0) {
+      racers.push(
+        new Promise<"tick">((resolve) => {
+          timer = setTimeout(() => resolve("tick"), keepAliveMs);
+        }),
+      );
+    }
+    let result: IteratorResult<SseEvent> | "abort" | "tick";
+    try {
+      result = await Promise.race(racers);
+    } catch (err) {
+      finished = true;
+      detach();
+      controller.error(err);
+      return;
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+    if (result === "tick") {
+      controller.enqueue(KEEP_ALIVE);
+      return;
+    }
+    if (result === "abort") {
+      await finish();
+      closeQuietly();
+      return;
+    }
+    pending = undefined;
+    if (result.done) {
+      finished = true;
+      detach();
+      closeQuietly();
+      return;
+    }
+    let chunk: Uint8Array;
+    try {
+      chunk = encoder.encode(encodeSseEvent(result.value));
+    } catch (err) {
+      await finish();
+      controller.error(err);
+      return;
+    }
+    controller.enqueue(chunk);
+  }
 }

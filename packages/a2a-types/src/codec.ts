@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { descOf } from "./codec/descriptor.js";
+import { descOf, type MsgDesc } from "./codec/descriptor.js";
+import { FALLBACK, jitReader, jitWriter } from "./codec/jit.js";
 import { newCtx, readMessage } from "./codec/parse.js";
 import { writeMessage } from "./codec/serialize.js";
 import type { JsonObject } from "./json.js";
@@ -29,6 +30,8 @@ export type Infer<S extends WireSchema> = z.output<S>;
  */
 export function fromJson<S extends WireSchema>(schema: S, json: unknown): Infer<S> {
   const desc = descOf(schema);
+  const fast = read(desc, json);
+  if (fast !== FALLBACK) return fast as Infer<S>;
   const ctx = newCtx();
   const out = readMessage(desc, json, ctx);
   if (ctx.issues !== undefined) throw new WireValidationError("invalid", ctx.issues, desc.typeName);
@@ -46,6 +49,8 @@ export function safeFromJson<S extends WireSchema>(
   json: unknown,
 ): SafeFromJsonResult<Infer<S>> {
   const desc = descOf(schema);
+  const fast = read(desc, json);
+  if (fast !== FALLBACK) return { success: true, data: fast as Infer<S> };
   const ctx = newCtx();
   const out = readMessage(desc, json, ctx);
   if (ctx.issues !== undefined) {
@@ -81,10 +86,21 @@ export function fromJsonString<S extends WireSchema>(schema: S, text: string): I
  * describe); it does not validate. Struct and Value contents are shared, not copied.
  */
 export function toJson<S extends WireSchema>(schema: S, value: Infer<S>): JsonObject {
-  return writeMessage(descOf(schema), value as Record<string, unknown>);
+  return write(descOf(schema), value as Record<string, unknown>);
 }
 
 /** `JSON.stringify(toJson(schema, value))`. */
 export function toJsonString<S extends WireSchema>(schema: S, value: Infer<S>): string {
-  return JSON.stringify(writeMessage(descOf(schema), value as Record<string, unknown>));
+  return JSON.stringify(write(descOf(schema), value as Record<string, unknown>));
+}
+
+/** The generated reader for valid input; FALLBACK sends the caller to the interpreter. */
+function read(desc: MsgDesc, json: unknown): Record<string, unknown> | typeof FALLBACK {
+  const r = jitReader(desc);
+  return r === undefined ? FALLBACK : r(json, 0);
+}
+
+function write(desc: MsgDesc, value: Record<string, unknown>): JsonObject {
+  const w = jitWriter(desc);
+  return (w === undefined ? writeMessage(desc, value) : w(value)) as JsonObject;
 }

@@ -39,7 +39,8 @@ function issue(ctx: Ctx, message: string, extra?: string): void {
 
 const INT_STRING = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function readInt32(v: unknown): number | undefined {
+/** A 32-bit integer from a number or a decimal numeric string; undefined otherwise. */
+export function readInt32(v: unknown): number | undefined {
   let n: number;
   if (typeof v === "number") n = v;
   else if (typeof v === "string" && INT_STRING.test(v)) n = Number(v);

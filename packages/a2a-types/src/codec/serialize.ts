@@ -6,7 +6,8 @@
 import type { JsonObject, JsonValue } from "../json.js";
 import { type FieldDesc, Kind, type MsgDesc, Presence } from "./descriptor.js";
 
-function setKey(out: Record<string, unknown>, k: string, v: unknown): void {
+/** Sets a key, keeping `__proto__` as an own property. */
+export function setKey(out: Record<string, unknown>, k: string, v: unknown): void {
   if (k === "__proto__") {
     Object.defineProperty(out, k, {
       value: v,
@@ -19,17 +20,24 @@ function setKey(out: Record<string, unknown>, k: string, v: unknown): void {
   }
 }
 
-function writeMap(f: FieldDesc, x: Record<string, unknown>): Record<string, unknown> | undefined {
+/**
+ * Writes a map field: entries with undefined values are skipped, message values go through
+ * `write`. Returns undefined for an empty map unless `required`.
+ */
+export function writeMap(
+  x: Record<string, unknown>,
+  write: ((v: Record<string, unknown>) => JsonObject) | undefined,
+  required: boolean,
+): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   let empty = true;
-  const m = f.kind === Kind.Message ? f.message : undefined;
   for (const k in x) {
     const v = x[k];
-    if (v === undefined) continue;
+    if (v === undefined || v === null) continue;
     empty = false;
-    setKey(out, k, m === undefined ? v : writeMessage(m, v as Record<string, unknown>));
+    setKey(out, k, write === undefined ? v : write(v as Record<string, unknown>));
   }
-  return empty && f.presence !== Presence.Required ? undefined : out;
+  return empty && !required ? undefined : out;
 }
 
 /** Writes one message in canonical form as exact ProtoJSON (plus REQUIRED fields). */
@@ -39,7 +47,8 @@ export function writeMessage(d: MsgDesc, v: Record<string, unknown>): JsonObject
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i] as FieldDesc;
     const x = v[f.name];
-    if (x === undefined) {
+    // null means unset, except in a Value field (a JSON null)
+    if (x === undefined || (x === null && (f.kind !== Kind.Value || f.repeated))) {
       if (f.presence === Presence.Required) {
         if (f.repeated) out[f.name] = [];
         else if (f.map) out[f.name] = {};
@@ -60,14 +69,17 @@ export function writeMessage(d: MsgDesc, v: Record<string, unknown>): JsonObject
         out[f.name] = arr.slice();
       }
     } else if (f.map) {
-      const r = writeMap(f, x as Record<string, unknown>);
+      const m = f.kind === Kind.Message ? (f.message as MsgDesc) : undefined;
+      const r = writeMap(
+        x as Record<string, unknown>,
+        m === undefined ? undefined : (e) => writeMessage(m, e),
+        f.presence === Presence.Required,
+      );
       if (r !== undefined) out[f.name] = r;
     } else if (f.kind === Kind.Message) {
-      if (x !== null)
-        out[f.name] = writeMessage(f.message as MsgDesc, x as Record<string, unknown>);
+      out[f.name] = writeMessage(f.message as MsgDesc, x as Record<string, unknown>);
     } else if (f.presence !== Presence.Implicit || x !== f.zero) {
-      // Value fields keep null (a JSON null value); other nulls mean unset
-      if (x !== null || f.kind === Kind.Value) out[f.name] = x as JsonValue;
+      out[f.name] = x as JsonValue;
     }
   }
   return out as JsonObject;

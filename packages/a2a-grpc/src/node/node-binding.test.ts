@@ -11,6 +11,7 @@ import { BadRequestSchema, ErrorInfoSchema } from "../gen/google/rpc/error_detai
 import { StatusSchema } from "../gen/google/rpc/status_pb.js";
 import { fromBinary } from "@bufbuild/protobuf";
 import { createGrpcTransport, grpcBinding } from "../node.js";
+import { reencodeGrpcMessage } from "./node-binding.js";
 
 describeBinding({
   name: "native gRPC (h2c)",
@@ -205,6 +206,25 @@ describe("native gRPC: wire details and bad input", () => {
     expect(((err as Error).cause as ConnectError).code).toBe(Code.ResourceExhausted);
     expect((await transport.getExtendedAgentCard({})).name).toBe("Fake");
     await transport.close?.();
+  });
+});
+
+describe("grpc-message encoding", () => {
+  it("percent-encodes only what gRPC requires (non-printable, non-ASCII, %)", () => {
+    expect(reencodeGrpcMessage(encodeURIComponent("a; b, c/d 100% é\n"))).toBe(
+      "a; b, c/d 100%25 %C3%A9%0A",
+    );
+    expect(reencodeGrpcMessage("%E0%A4%A")).toBe("%E0%A4%A");
+  });
+
+  it("arrives decoded at a Connect client", async () => {
+    const fake = createFakeHandler();
+    const s = await startHttp2({ handler: fake.handler });
+    const err = (await createClient(pb.A2AService, connectGrpcTransport({ baseUrl: s.url }))
+      .getTask({ id: "a;b é" }, { headers: { "a2a-version": "1.0" } })
+      .catch((e: unknown) => e)) as ConnectError;
+    expect(err.rawMessage).toBe("no task a;b é");
+    await s.close();
   });
 });
 

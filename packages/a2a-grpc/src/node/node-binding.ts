@@ -50,7 +50,57 @@ export function createGrpcHttp2Handler(options: ServerBindingOptions): Http2Requ
       res.end(JSON.stringify({ code: "unimplemented", message }));
     },
   });
-  return listener as Http2RequestListener;
+  return ((
+    req: Http2ServerRequest | IncomingMessage,
+    res: Http2ServerResponse | ServerResponse,
+  ) => {
+    minimalGrpcMessageEncoding(res);
+    listener(req as never, res as never);
+  }) as Http2RequestListener;
+}
+
+/**
+ * Connect percent-encodes `grpc-message` with `encodeURIComponent`, which also encodes
+ * printable ASCII such as `;` and `,`; gRPC (PROTOCOL-HTTP2: "Percent-Encoded") encodes only
+ * bytes outside 0x20–0x7E and `%`, and grpc-js decodes with `decodeURI`, so its users would
+ * read "callers%3B". Re-encodes the header minimally as the response is written.
+ */
+function minimalGrpcMessageEncoding(res: Http2ServerResponse | ServerResponse): void {
+  const fix = (v: unknown): unknown => {
+    if (typeof v !== "object" || v === null) return v;
+    const h = v as Record<string, unknown>;
+    const m = h["grpc-message"];
+    if (typeof m === "string") h["grpc-message"] = reencodeGrpcMessage(m);
+    return v;
+  };
+  const r = res as unknown as {
+    writeHead: (...args: unknown[]) => unknown;
+    addTrailers: (t: unknown) => void;
+  };
+  const writeHead = r.writeHead.bind(res);
+  const addTrailers = r.addTrailers.bind(res);
+  r.writeHead = (...args: unknown[]) => writeHead(...args.map(fix));
+  r.addTrailers = (t: unknown) => addTrailers(fix(t));
+}
+
+const encoder = new TextEncoder();
+
+/** Percent-encodes per the gRPC spec: only bytes outside 0x20–0x7E, and `%`. */
+export function reencodeGrpcMessage(value: string): string {
+  let text: string;
+  try {
+    text = decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+  let out = "";
+  for (const b of encoder.encode(text)) {
+    out +=
+      b >= 0x20 && b <= 0x7e && b !== 0x25
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
 }
 
 /**

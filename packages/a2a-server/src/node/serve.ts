@@ -78,6 +78,12 @@ export async function serve(server: A2AServer, options: ServeOptions = {}): Prom
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
+  let stopping = false;
+  http.on("request", (_req, res) => {
+    res.once("finish", () => {
+      if (stopping) setImmediate(() => http.closeIdleConnections());
+    });
+  });
   const port = await listen(http, options.port ?? 0, host);
   const urlHost = host.includes(":") ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}`;
@@ -107,6 +113,7 @@ export async function serve(server: A2AServer, options: ServeOptions = {}): Prom
   let closing: Promise<void> | undefined;
   const close = async () => {
     const closeTimeout = options.closeTimeoutMs ?? 10_000;
+    stopping = true;
     const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();
     const h2Closed = h2

@@ -68,15 +68,16 @@ export function readErrorInfo(detail: ErrorDetail): ErrorInfo | undefined {
   const reason = detail["reason"];
   if (typeof reason !== "string" || reason === "") return undefined;
   const domain = typeof detail["domain"] === "string" ? detail["domain"] : "";
-  const metadata: Record<string, string> = {};
+  const entries: [string, string][] = [];
   const raw = detail["metadata"];
   if (isObject(raw)) {
     for (const [k, v] of Object.entries(raw)) {
-      if (typeof v === "string") metadata[k] = v;
-      else if (typeof v === "number" || typeof v === "boolean") metadata[k] = String(v);
+      if (typeof v === "string") entries.push([k, v]);
+      else if (typeof v === "number" || typeof v === "boolean") entries.push([k, String(v)]);
     }
   }
-  return { reason, domain, metadata };
+  // fromEntries defines own properties, so a "__proto__" key stays data.
+  return { reason, domain, metadata: Object.fromEntries(entries) };
 }
 
 /** True for an ErrorInfo of the A2A domain (a missing domain is read leniently as A2A). */

@@ -178,6 +178,16 @@ describe("details JSON", () => {
     );
   });
 
+  it("keeps a __proto__ metadata key as data", () => {
+    const metadata = JSON.parse('{"__proto__":"x","taskId":"t"}') as Record<string, string>;
+    const err = new A2AError(A2AErrorCode.TaskNotFound, undefined, { metadata });
+    const json = JSON.parse(JSON.stringify(errorDetailsToJson(err)));
+    const back = errorFromDetailsJson(A2AErrorCode.TaskNotFound, "m", json);
+    expect(Object.hasOwn(back.metadata, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(back.metadata)).toBe(Object.prototype);
+    expect(back.metadata).toEqual(metadata);
+  });
+
   it("drops junk details instead of failing", () => {
     const back = errorFromDetailsJson(A2AErrorCode.Internal, "x", [null, 1, "s", { no: "type" }]);
     expect(back.details).toEqual([]);

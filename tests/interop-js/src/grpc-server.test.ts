@@ -5,14 +5,14 @@ import { type AgentCard, type Message, Role, type Task, TaskState } from "@a2a-j
 import { Client } from "@a2a-js/sdk/client";
 import { GrpcTransportFactory } from "@a2a-js/sdk/client/grpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestServer, startAgentmeshServer } from "./client-support.js";
+import { type OurGrpcServer, startOurGrpcServer } from "./grpc-our-server.js";
 
-let ours: TestServer;
+let ours: OurGrpcServer;
 let client: Client;
 let card: AgentCard;
 
 beforeAll(async () => {
-  ours = await startAgentmeshServer({ grpc: "native" });
+  ours = await startOurGrpcServer();
   card = (await (
     await fetch(ours.running.cardUrl, { headers: { "A2A-Version": "1.0" } })
   ).json()) as AgentCard;

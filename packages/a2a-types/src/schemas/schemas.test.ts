@@ -84,3 +84,32 @@ describe("zod schemas validate the canonical form", () => {
     expect(resp.task).toBeUndefined();
   });
 });
+
+describe("inferred types", () => {
+  it("follow the wire model (checked by tsc)", () => {
+    const task: api.Task = { id: "t", status: { state: api.TaskState.Working } };
+    const parts: api.Part[] = [
+      { text: "a" },
+      { raw: "QQ==" },
+      { url: "u" },
+      { data: null, mediaType: "x" },
+    ];
+    // @ts-expect-error two members of a oneof
+    const bad: api.Part = { text: "a", url: "b" };
+    // @ts-expect-error REQUIRED field missing
+    const noStatus: api.Task = { id: "t" };
+    // @ts-expect-error enum numbers are not the canonical form
+    const numeric: api.TaskStatus = { state: 2 };
+    const list: api.ListTasksResponse = {
+      tasks: [task],
+      nextPageToken: "",
+      pageSize: 1,
+      totalSize: 1,
+    };
+    const stream: api.StreamResponse[] = [
+      { task },
+      { statusUpdate: { taskId: "t", contextId: "c", status: { state: "TASK_STATE_COMPLETED" } } },
+    ];
+    expect([task, parts, bad, noStatus, numeric, list, stream]).toHaveLength(7);
+  });
+});

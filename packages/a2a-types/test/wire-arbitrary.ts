@@ -113,16 +113,23 @@ export function message(d: MsgDesc, mode: Mode): fc.Arbitrary<Record<string, unk
   const unknown = wire
     ? fc.option(fc.tuple(fc.constant("x_unknown_field"), json), { nil: undefined })
     : fc.constant(undefined);
-  const arb = fc.tuple(fc.tuple(...entries), member, unknown).map(([fields, m, extra]) => {
-    const out: Record<string, unknown> = {};
-    const all = m === undefined ? fields : [...fields, m];
-    for (const [f, v, snake] of all) {
-      if (v === undefined) continue;
-      out[wire && snake ? f.protoName : f.name] = v;
-    }
-    if (extra !== undefined) out[extra[0]] = extra[1];
-    return out;
-  });
+  const nullOthers = wire ? fc.boolean() : fc.constant(false);
+  const arb = fc
+    .tuple(fc.tuple(...entries), member, unknown, nullOthers)
+    .map(([fields, m, extra, nulls]) => {
+      const out: Record<string, unknown> = {};
+      const all = m === undefined ? fields : [...fields, m];
+      for (const [f, v, snake] of all) {
+        if (v === undefined) continue;
+        out[wire && snake ? f.protoName : f.name] = v;
+      }
+      // null oneof members other than the one set (null means absent, except for Value)
+      if (nulls && m !== undefined) {
+        for (const f of members) if (f !== m[0] && f.kind !== Kind.Value) out[f.name] = null;
+      }
+      if (extra !== undefined) out[extra[0]] = extra[1];
+      return out;
+    });
   cache.set(key, arb);
   return arb;
 }

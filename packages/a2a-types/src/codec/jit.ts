@@ -5,8 +5,7 @@
  * set, callers use the interpreter instead.
  *
  * A generated reader only handles valid input: at the first thing it does not expect
- * (wrong type, both spellings, two oneof members, a missing REQUIRED message, `null` in a
- * oneof, …) it returns FALLBACK and the caller re-parses with the interpreter, which
+ * (wrong type, both spellings, two oneof members, a missing REQUIRED message, …) it returns FALLBACK and the caller re-parses with the interpreter, which
  * reports the problems. Private, no semver.
  */
 import { z } from "zod";
@@ -140,8 +139,6 @@ function genReader(d: MsgDesc): unknown {
     if (f.kind === Kind.Value && !f.repeated && !f.map) {
       // null is a value here
       code += `if (x !== undefined) { ${present} }${missing === "" ? "" : ` else { ${missing} }`}\n`;
-    } else if (f.oneof >= 0) {
-      code += `if (x === null) return ${F}; if (x !== undefined) { ${present} }\n`;
     } else {
       code += `if (x !== undefined && x !== null) { ${present} }${missing === "" ? "" : ` else { ${missing} }`}\n`;
     }

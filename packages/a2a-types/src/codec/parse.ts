@@ -204,10 +204,8 @@ export function readMessage(
       continue;
     }
     seen |= f.bit;
-    if (v === null && (f.kind !== Kind.Value || f.repeated)) {
-      // null means unset, except for google.protobuf.Value; a null message still claims its oneof
-      if (f.oneof < 0 || f.kind !== Kind.Message) continue;
-    }
+    // null means unset (ProtoJSON), also for oneof members, except for google.protobuf.Value
+    if (v === null && (f.kind !== Kind.Value || f.repeated)) continue;
     if (f.oneof >= 0) {
       if (oneofSet !== undefined) {
         issue(
@@ -218,7 +216,6 @@ export function readMessage(
         continue;
       }
       oneofSet = f;
-      if (v === null && f.kind === Kind.Message) continue;
     }
     stack.push(f.name);
     const r = f.repeated
@@ -239,15 +236,8 @@ export function readMessage(
     else if ((seen & f.bit) === 0 || src[f.name] === null || src[f.protoName] === null)
       issue(ctx, "is required", f.name);
   }
-  if (d.oneofs.length > 0) {
-    const o = d.oneofs[0]!;
-    let set = false;
-    for (const f of o.fields) if (out[f.name] !== undefined) set = true;
-    if (
-      !set &&
-      (oneofSet === undefined || src[oneofSet.name] === null || src[oneofSet.protoName] === null)
-    )
-      issue(ctx, `one of ${oneofNames(d, 0)} must be set`);
+  if (d.oneofs.length > 0 && oneofSet === undefined) {
+    issue(ctx, `one of ${oneofNames(d, 0)} must be set`);
   }
   ctx.depth--;
   return out;

@@ -1,6 +1,6 @@
 """The AG2 A2A client for the interop tests.
 
-Usage: ``python ag2_client.py --card-url URL --binding jsonrpc|rest|grpc [--hitl]``
+Usage: ``python ag2_client.py --card-url URL --binding jsonrpc|rest|grpc [--hitl] [--bearer TOKEN]``
 
 An AG2 ``Agent`` whose model is ``A2AConfig(card_url=URL, prefer=binding)`` talks
 to the remote agent:
@@ -30,6 +30,7 @@ from ag2 import Agent
 from ag2.a2a import A2AConfig
 from ag2.a2a.tasks import get_task, list_tasks
 from google.protobuf.json_format import MessageToDict
+from static_credentials import auth_interceptors
 
 
 async def op(results: list[dict[str, Any]], name: str, fn: Callable[[], Awaitable[Any]]) -> None:
@@ -47,11 +48,18 @@ async def amain() -> None:
     parser.add_argument("--card-url", required=True)
     parser.add_argument("--binding", required=True, choices=["jsonrpc", "rest", "grpc"])
     parser.add_argument("--hitl", action="store_true")
+    parser.add_argument("--bearer", help="token for the card's security schemes (a2a-sdk AuthInterceptor)")
     args = parser.parse_args()
     results: list[dict[str, Any]] = []
 
     def config(**overrides: Any) -> A2AConfig:
-        return A2AConfig(card_url=args.card_url, prefer=args.binding, timeout=20.0, **overrides)
+        return A2AConfig(
+            card_url=args.card_url,
+            prefer=args.binding,
+            timeout=20.0,
+            interceptors=auth_interceptors(args.bearer),
+            **overrides,
+        )
 
     async def multi_turn() -> dict[str, Any]:
         remote = Agent("remote", config=config())

@@ -1,6 +1,6 @@
 """The a2a-sdk (A2A reference SDK) client for the interop tests.
 
-Usage: ``python sdk_client.py --card-url URL --binding JSONRPC|HTTP+JSON|GRPC``
+Usage: ``python sdk_client.py --card-url URL --binding JSONRPC|HTTP+JSON|GRPC [--bearer TOKEN]``
 
 Discovers the card at ``URL``, picks the interface of the given binding and runs
 every A2A operation against the scripted agent (see ``scripted_agent.py``). Each
@@ -49,6 +49,7 @@ from a2a.types import (
     TaskState,
 )
 from google.protobuf.json_format import MessageToDict
+from static_credentials import auth_interceptors
 
 TERMINAL = {
     TaskState.TASK_STATE_COMPLETED,
@@ -74,7 +75,8 @@ def check(condition: bool, what: str) -> None:
 class Run:
     """Runs the operations in order and records one result per operation."""
 
-    def __init__(self, card_url: str, binding: str, webhook: str) -> None:
+    def __init__(self, card_url: str, binding: str, webhook: str, bearer: str | None = None) -> None:
+        self.bearer = bearer
         self.card_url = card_url
         self.binding = binding
         self.webhook = webhook
@@ -138,7 +140,7 @@ class Run:
                 supported_protocol_bindings=[self.binding],
                 grpc_channel_factory=lambda url: grpc.aio.insecure_channel(url.removeprefix("grpc://")),
             )
-            return ClientFactory(config).create(self.card)
+            return ClientFactory(config).create(self.card, interceptors=auth_interceptors(self.bearer))
 
         blocking = make(False)
         streaming = make(True)
@@ -333,8 +335,9 @@ async def amain() -> None:
     parser.add_argument("--card-url", required=True)
     parser.add_argument("--binding", required=True, choices=["JSONRPC", "HTTP+JSON", "GRPC"])
     parser.add_argument("--webhook", default="http://127.0.0.1:9/webhook")
+    parser.add_argument("--bearer", help="token for the card's security schemes (a2a-sdk AuthInterceptor)")
     args = parser.parse_args()
-    run = Run(args.card_url, args.binding, args.webhook)
+    run = Run(args.card_url, args.binding, args.webhook, args.bearer)
     try:
         await run.main()
     except Exception as exc:  # noqa: BLE001

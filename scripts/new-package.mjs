@@ -45,7 +45,7 @@ writeFileSync(
     {
       extends: "../../tsconfig.base.json",
       compilerOptions: { types: ["node"] },
-      include: ["src", "test", "*.ts"],
+      include: ["src", "test", "vitest.config.ts"],
     },
     null,
     2,

@@ -2,6 +2,7 @@ import { connect } from "node:http2";
 import { create, toBinary } from "@bufbuild/protobuf";
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcTransport as connectGrpcTransport } from "@connectrpc/connect-node";
+import { A2AClientError } from "@agentmesh/a2a-transport";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeHandler } from "../../test/fake-handler.js";
 import { type Running, startHttp2 } from "../../test/servers.js";
@@ -225,6 +226,19 @@ describe("grpc-message encoding", () => {
       .catch((e: unknown) => e)) as ConnectError;
     expect(err.rawMessage).toBe("no task a;b é");
     await s.close();
+  });
+});
+
+describe("client transport failures", () => {
+  it("a server that is not there is an A2AClientError NETWORK", async () => {
+    const s = await startHttp2({ handler: createFakeHandler().handler });
+    const address = s.address;
+    await s.close();
+    const t = createGrpcTransport({ url: address });
+    const err = await t.getTask({ id: "x" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(A2AClientError);
+    expect(err).toMatchObject({ code: "NETWORK" });
+    await t.close?.();
   });
 });
 

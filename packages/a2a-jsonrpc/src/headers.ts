@@ -1,0 +1,56 @@
+import {
+  A2A_EXTENSIONS_HEADER,
+  A2A_VERSION_HEADER,
+  type CallContext,
+  type CallOptions,
+  PROTOCOL_VERSION,
+  formatExtensions,
+} from "@agentmesh/a2a-transport";
+import { CONTENT_TYPE_JSON, CONTENT_TYPE_SSE } from "./content-type.js";
+
+/** Response headers of a JSON answer, with the activated extensions echoed (§3.2.6). */
+export function jsonResponseHeaders(ctx: CallContext | undefined): Record<string, string> {
+  const h: Record<string, string> = { "content-type": CONTENT_TYPE_JSON };
+  if (ctx && ctx.activatedExtensions.size > 0) {
+    h[A2A_EXTENSIONS_HEADER] = formatExtensions(ctx.activatedExtensions);
+  }
+  return h;
+}
+
+/** Response headers of an SSE stream. */
+export function sseResponseHeaders(ctx: CallContext): Record<string, string> {
+  const h: Record<string, string> = {
+    "content-type": CONTENT_TYPE_SSE,
+    "cache-control": "no-cache",
+    "x-accel-buffering": "no",
+  };
+  if (ctx.activatedExtensions.size > 0) {
+    h[A2A_EXTENSIONS_HEADER] = formatExtensions(ctx.activatedExtensions);
+  }
+  return h;
+}
+
+/**
+ * Request headers of one client call, lowest precedence first: transport headers, call
+ * headers, `A2A-Version: 1.0` (always), `A2A-Extensions` (when `extensions` is given),
+ * explicit service parameters; content type and accept last.
+ */
+export function clientRequestHeaders(
+  transportHeaders: HeadersInit | undefined,
+  opts: CallOptions,
+  streaming: boolean,
+): Headers {
+  const h = new Headers(transportHeaders);
+  if (opts.headers) for (const [k, v] of new Headers(opts.headers)) h.set(k, v);
+  h.set(A2A_VERSION_HEADER, PROTOCOL_VERSION);
+  if (opts.extensions && opts.extensions.length > 0) {
+    h.set(A2A_EXTENSIONS_HEADER, formatExtensions(opts.extensions));
+  }
+  // Explicit service parameters win (e.g. a test asking for another A2A-Version).
+  if (opts.serviceParameters) {
+    for (const [k, v] of Object.entries(opts.serviceParameters)) h.set(k, v);
+  }
+  h.set("content-type", CONTENT_TYPE_JSON);
+  h.set("accept", streaming ? `${CONTENT_TYPE_SSE}, ${CONTENT_TYPE_JSON}` : CONTENT_TYPE_JSON);
+  return h;
+}

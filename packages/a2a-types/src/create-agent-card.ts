@@ -31,8 +31,11 @@ export interface AgentInterfaceInit {
 
 /** One skill of the card. */
 export interface AgentSkillInit {
+  /** Unique within the card. */
   id: string;
+  /** Human-readable name. */
   name: string;
+  /** What the skill does. */
   description: string;
   /** Keywords; at least one. */
   tags: readonly string[];

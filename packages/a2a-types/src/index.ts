@@ -1,3 +1,10 @@
+/**
+ * The A2A v1.0 data model: zod schemas and inferred types of every `lf.a2a.v1` message in
+ * its ProtoJSON wire shape, the codec (`fromJson`, `toJson`, …), AgentCard builder and
+ * validator, and helpers.
+ *
+ * @packageDocumentation
+ */
 export * from "./codec.js";
 export { Role, RoleSchema, TaskState, TaskStateSchema } from "./enums.js";
 export type { JsonObject, JsonValue } from "./json.js";

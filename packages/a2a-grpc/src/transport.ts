@@ -1,20 +1,14 @@
 import {
-  A2AClientError,
-  A2AClientErrorCode,
-  A2AError,
-  A2AErrorCode,
   type A2AMethod,
-  type CallError,
   type CallOptions,
   type CallOutcome,
   type ClientCall,
   type ClientTransport,
   type ClientTransportOptions,
   createRequestHeaders,
-  toCallError,
 } from "@agentmesh/a2a-transport";
 import type { StreamResponse } from "@agentmesh/a2a-types";
-import { Code, type Transport, ConnectError, createClient } from "@connectrpc/connect";
+import { type Transport, createClient } from "@connectrpc/connect";
 import { agentCardFromProto } from "./convert/card.js";
 import {
   sendMessageResponseFromProto,
@@ -36,8 +30,7 @@ import {
   sendMessageRequestToProto,
   subscribeRequestToProto,
 } from "./convert/requests.js";
-import { ConversionError } from "./convert/scalars.js";
-import { errorFromConnect } from "./error-mapping.js";
+import { encodeRequest, toGrpcCallError } from "./call-error.js";
 import { A2AService } from "./gen/a2a_pb.js";
 
 /** Options of the gRPC client transport. */
@@ -93,49 +86,6 @@ export function createGrpcClientTransport(
     for (const i of interceptors) if (i.after) await i.after(call, outcome);
   }
 
-  function fail(
-    e: unknown,
-    signal: AbortSignal | undefined,
-    timeoutMs: number | undefined,
-  ): CallError {
-    if (e instanceof A2AError || e instanceof A2AClientError) return e;
-    if (signal?.aborted) return toCallError(e, { signal });
-    if (e instanceof ConversionError) {
-      return new A2AClientError(
-        A2AClientErrorCode.InvalidResponse,
-        `the server sent a message with no A2A form: ${e.message}`,
-        { cause: e },
-      );
-    }
-    if (e instanceof ConnectError) {
-      const fromServer = e.metadata.has("grpc-status") || e.details.length > 0;
-      if (e.code === Code.DeadlineExceeded && timeoutMs !== undefined) {
-        return new A2AClientError(
-          A2AClientErrorCode.Timeout,
-          `the call timed out after ${timeoutMs} ms`,
-          { cause: e },
-        );
-      }
-      if (!fromServer && (e.code === Code.Unavailable || e.code === Code.Canceled)) {
-        return new A2AClientError(A2AClientErrorCode.Network, e.rawMessage, { cause: e });
-      }
-      return errorFromConnect(e);
-    }
-    return toCallError(e);
-  }
-
-  function encode<T, P>(toProto: (r: T) => P, req: T): P {
-    try {
-      return toProto(req);
-    } catch (e) {
-      if (!(e instanceof ConversionError)) throw e;
-      throw new A2AError(A2AErrorCode.InvalidParams, `Invalid parameters: ${e.message}`, {
-        fieldViolations: [{ field: e.path, description: e.problem }],
-        cause: e,
-      });
-    }
-  }
-
   async function unary<Req, PbReq, PbRes, Res>(
     method: A2AMethod,
     req: Req,
@@ -148,13 +98,13 @@ export function createGrpcClientTransport(
     let result: Res;
     let headers: Headers | undefined;
     try {
-      const pbReq = encode(toProto, req);
+      const pbReq = encodeRequest(toProto, req);
       const o: ConnectCallOptions = { headers: call.headers, onHeader: (h) => (headers = h) };
       if (opts.signal !== undefined) o.signal = opts.signal;
       if (timeoutMs !== undefined) o.timeoutMs = timeoutMs;
       result = fromProto(await send(pbReq, o));
     } catch (e) {
-      const error = fail(e, opts.signal, timeoutMs);
+      const error = toGrpcCallError(e, opts.signal, timeoutMs);
       await finish(call, headers === undefined ? { error } : { error, headers });
       throw error;
     }
@@ -195,7 +145,7 @@ export function createGrpcClientTransport(
       await finish(call, headers === undefined ? {} : { headers });
     };
     try {
-      const pbReq = encode(toProto, req);
+      const pbReq = encodeRequest(toProto, req);
       const o: ConnectCallOptions = {
         headers: call.headers,
         signal: ctrl.signal,
@@ -211,7 +161,7 @@ export function createGrpcClientTransport(
       }
       await start();
     } catch (e) {
-      const error = fail(e, ctrl.signal.aborted ? ctrl.signal : undefined, undefined);
+      const error = toGrpcCallError(e, ctrl.signal.aborted ? ctrl.signal : undefined, undefined);
       if (!started) {
         started = true;
         await finish(call, headers === undefined ? { error } : { error, headers });

@@ -1,0 +1,60 @@
+import {
+  A2AClientError,
+  A2AClientErrorCode,
+  A2AError,
+  A2AErrorCode,
+  type CallError,
+  toCallError,
+} from "@agentmesh/a2a-transport";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { ConversionError } from "./convert/scalars.js";
+import { errorFromConnect } from "./error-mapping.js";
+
+/**
+ * What the client transport throws for a failed call: the server's error as {@link A2AError}
+ * (via {@link errorFromConnect}); a caller abort, `timeoutMs`, an unreachable server or a
+ * response with no A2A form as {@link A2AClientError}.
+ */
+export function toGrpcCallError(
+  e: unknown,
+  signal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+): CallError {
+  if (e instanceof A2AError || e instanceof A2AClientError) return e;
+  if (signal?.aborted) return toCallError(e, { signal });
+  if (e instanceof ConversionError) {
+    return new A2AClientError(
+      A2AClientErrorCode.InvalidResponse,
+      `the server sent a message with no A2A form: ${e.message}`,
+      { cause: e },
+    );
+  }
+  if (e instanceof ConnectError) {
+    const fromServer = e.metadata.has("grpc-status") || e.details.length > 0;
+    if (e.code === Code.DeadlineExceeded && timeoutMs !== undefined) {
+      return new A2AClientError(
+        A2AClientErrorCode.Timeout,
+        `the call timed out after ${timeoutMs} ms`,
+        { cause: e },
+      );
+    }
+    if (!fromServer && (e.code === Code.Unavailable || e.code === Code.Canceled)) {
+      return new A2AClientError(A2AClientErrorCode.Network, e.rawMessage, { cause: e });
+    }
+    return errorFromConnect(e);
+  }
+  return toCallError(e);
+}
+
+/** Encodes a request; a model the proto cannot hold fails locally as `INVALID_PARAMS`. */
+export function encodeRequest<T, P>(toProto: (r: T) => P, req: T): P {
+  try {
+    return toProto(req);
+  } catch (e) {
+    if (!(e instanceof ConversionError)) throw e;
+    throw new A2AError(A2AErrorCode.InvalidParams, `Invalid parameters: ${e.message}`, {
+      fieldViolations: [{ field: e.path, description: e.problem }],
+      cause: e,
+    });
+  }
+}

@@ -28,7 +28,9 @@ if (isMain) {
   runDemo().then(
     () => process.exit(0),
     (err: unknown) => {
-      console.error(`\n✗ demo failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      console.error(
+        `\n✗ demo failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       process.exit(1);
     },
   );

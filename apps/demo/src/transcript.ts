@@ -45,7 +45,12 @@ async function drain(stream: AsyncIterable<ClientEvent>, log: Log): Promise<Clie
   return seen;
 }
 
-function lastStatus(events: ClientEvent[]): { state: string; text: string; taskId: string; contextId: string } {
+function lastStatus(events: ClientEvent[]): {
+  state: string;
+  text: string;
+  taskId: string;
+  contextId: string;
+} {
   for (let i = events.length - 1; i >= 0; i--) {
     const ev = events[i]!;
     if (ev.kind === "TaskStatusUpdate") {
@@ -81,7 +86,10 @@ export async function runTravelTranscript(
     log(`user  › Plan a trip`);
     const first = await drain(client.stream("Plan a trip"), log);
     const asked = lastStatus(first);
-    expect(asked.state === "TASK_STATE_INPUT_REQUIRED", `first turn ends INPUT_REQUIRED (got ${asked.state})`);
+    expect(
+      asked.state === "TASK_STATE_INPUT_REQUIRED",
+      `first turn ends INPUT_REQUIRED (got ${asked.state})`,
+    );
     expect(/where/i.test(asked.text), `the agent asks where to go (got "${asked.text}")`);
     log(`agent › ${asked.text}`);
 
@@ -92,8 +100,14 @@ export async function runTravelTranscript(
     );
     const done = lastStatus(second);
     expect(done.state === "TASK_STATE_COMPLETED", `second turn completes (got ${done.state})`);
-    const whole = second.filter((e) => e.kind === "TextArtifact").map((e) => e.text).join("");
-    expect(/Day 1: .*Lisbon/.test(whole) && /Day 3: /.test(whole), `the itinerary has 3 days (got "${whole}")`);
+    const whole = second
+      .filter((e) => e.kind === "TextArtifact")
+      .map((e) => e.text)
+      .join("");
+    expect(
+      /Day 1: .*Lisbon/.test(whole) && /Day 3: /.test(whole),
+      `the itinerary has 3 days (got "${whole}")`,
+    );
     expect(!/Day 4/.test(whole), "the itinerary has no 4th day");
     log(`agent › ${done.text}`);
     log(whole.trimEnd().replace(/^/gm, "        "));
@@ -107,13 +121,20 @@ export async function runTravelTranscript(
     const listed = await client.listTasks({ contextId: asked.contextId });
     const mine = listed.tasks.find((t) => t.id === asked.taskId);
     expect(mine?.status.state === "TASK_STATE_COMPLETED", "ListTasks shows the completed trip");
-    log(`tasks › ${listed.tasks.length} task(s) in this conversation: ${listed.tasks.map((t) => `${t.id.slice(0, 8)} ${t.status.state}`).join(", ")}`);
+    log(
+      `tasks › ${listed.tasks.length} task(s) in this conversation: ${listed.tasks.map((t) => `${t.id.slice(0, 8)} ${t.status.state}`).join(", ")}`,
+    );
 
     log(`user  › Plan a world tour (returnImmediately), then cancel it`);
-    const tour = (await client.sendMessage("Plan a world tour", { returnImmediately: true })) as Task;
+    const tour = (await client.sendMessage("Plan a world tour", {
+      returnImmediately: true,
+    })) as Task;
     expect("status" in tour, "the world tour is a task");
     const canceled = await client.cancelTask(tour.id);
-    expect(canceled.status.state === "TASK_STATE_CANCELED", `cancel ends CANCELED (got ${canceled.status.state})`);
+    expect(
+      canceled.status.state === "TASK_STATE_CANCELED",
+      `cancel ends CANCELED (got ${canceled.status.state})`,
+    );
     const again = await client.getTask(tour.id);
     expect(again.status.state === "TASK_STATE_CANCELED", "GetTask after cancel shows CANCELED");
     log(`agent › world tour ${tour.id.slice(0, 8)} is ${again.status.state}`);
@@ -123,7 +144,10 @@ export async function runTravelTranscript(
 }
 
 /** Asks the concierge, which delegates to the travel planner, and checks the relayed plan. */
-export async function runDelegationTranscript(cardUrl: string, log: Log = console.log): Promise<void> {
+export async function runDelegationTranscript(
+  cardUrl: string,
+  log: Log = console.log,
+): Promise<void> {
   const client = await createClient(cardUrl, { prefer: "jsonrpc" });
   try {
     log(`\n── ${client.card.name} (delegates to the travel planner over gRPC)`);
@@ -131,8 +155,14 @@ export async function runDelegationTranscript(cardUrl: string, log: Log = consol
     const events = await drain(client.stream("Plan a trip to Paris for 2 days"), log);
     const end = lastStatus(events);
     expect(end.state === "TASK_STATE_COMPLETED", `delegation completes (got ${end.state})`);
-    const whole = events.filter((e) => e.kind === "TextArtifact").map((e) => e.text).join("");
-    expect(/\[travel planner\] Day 2: .*Paris/.test(whole), `the relayed plan has day 2 (got "${whole}")`);
+    const whole = events
+      .filter((e) => e.kind === "TextArtifact")
+      .map((e) => e.text)
+      .join("");
+    expect(
+      /\[travel planner\] Day 2: .*Paris/.test(whole),
+      `the relayed plan has day 2 (got "${whole}")`,
+    );
     log(`agent › ${end.text}`);
   } finally {
     await client.close();

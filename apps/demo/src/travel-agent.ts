@@ -31,11 +31,31 @@ export const travelAgent: AgentDescription = {
 };
 
 const SIGHTS: Record<string, string[]> = {
-  lisbon: ["Alfama walk and São Jorge castle", "Belém tower and pastéis", "LX Factory and the river", "Sintra palaces"],
-  paris: ["Louvre and the Tuileries", "Montmartre and Sacré-Cœur", "Seine cruise and Notre-Dame", "Versailles"],
-  tokyo: ["Senso-ji and Asakusa", "Shibuya and Harajuku", "Tsukiji outer market", "Day trip to Nikko"],
+  lisbon: [
+    "Alfama walk and São Jorge castle",
+    "Belém tower and pastéis",
+    "LX Factory and the river",
+    "Sintra palaces",
+  ],
+  paris: [
+    "Louvre and the Tuileries",
+    "Montmartre and Sacré-Cœur",
+    "Seine cruise and Notre-Dame",
+    "Versailles",
+  ],
+  tokyo: [
+    "Senso-ji and Asakusa",
+    "Shibuya and Harajuku",
+    "Tsukiji outer market",
+    "Day trip to Nikko",
+  ],
 };
-const GENERIC = ["Old town walking tour", "Main museum", "Local market and food tour", "Day trip nearby"];
+const GENERIC = [
+  "Old town walking tour",
+  "Main museum",
+  "Local market and food tour",
+  "Day trip nearby",
+];
 
 /** Fixed demo exchange rates against USD. */
 const USD_RATES: Record<string, number> = { USD: 1, EUR: 0.92, GBP: 0.79, JPY: 151.2 };
@@ -60,7 +80,14 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -86,7 +113,9 @@ export function createTravelExecutor(options: TravelExecutorOptions = {}): Agent
           return;
         }
         const value = (Number(amount) / a) * b;
-        await events.reply(`${amount} ${from!.toUpperCase()} = ${value.toFixed(2)} ${to!.toUpperCase()}`);
+        await events.reply(
+          `${amount} ${from!.toUpperCase()} = ${value.toFixed(2)} ${to!.toUpperCase()}`,
+        );
         return;
       }
       const worldTour = /world tour/i.test(text);

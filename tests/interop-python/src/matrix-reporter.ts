@@ -42,6 +42,12 @@ export default class MatrixReporter {
       return;
     }
     const groups = new Map<string, Map<string, Map<string, Outcome>>>();
+    // Tables in a stable order: by peer, the peer as server first.
+    cells.sort(
+      (a, b) =>
+        a.cell.peer.localeCompare(b.cell.peer) ||
+        Number(a.cell.role === "client") - Number(b.cell.role === "client"),
+    );
     for (const { cell, outcome } of cells) {
       const title =
         cell.role === "server"

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { cell, pythonOrSkip, skipReason } from "./interop-cell.js";
+import { INTEROP_TOKEN, type OurServer, startOurServer } from "./our-server.js";
+import { type PythonRun, expectOp, runPythonClient } from "./python-peers.js";
+
+const python = pythonOrSkip();
+
+/** What sdk_client.py runs, and the exception class a2a-sdk must raise for each error case. */
+const OPS = [
+  "discovery",
+  "send-blocking",
+  "send-message-reply",
+  "send-return-immediately",
+  "get-task",
+  "stream",
+  "input-required",
+  "send-fail",
+  "list-tasks-paging",
+  "push-config-crud",
+  "subscribe-cancel",
+  "extended-card",
+] as const;
+const ERRORS = {
+  "error-task-not-found": "TaskNotFoundError",
+  "error-task-not-cancelable": "TaskNotCancelableError",
+  "error-subscribe-terminal": "UnsupportedOperationError",
+  "error-push-unknown-task": "TaskNotFoundError",
+} as const;
+
+describe.skipIf(python === undefined)(
+  `a2a-sdk client → agentmesh server${python ? "" : ` (skipped: ${skipReason()})`}`,
+  () => {
+    let server: OurServer;
+    beforeAll(async () => {
+      server = await startOurServer();
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    for (const binding of ["JSONRPC", "HTTP+JSON", "GRPC"] as const) {
+      describe(binding, () => {
+        let run: PythonRun;
+        beforeAll(async () => {
+          run = await runPythonClient(python as string, "sdk_client.py", [
+            "--card-url",
+            server.cardUrl,
+            "--binding",
+            binding,
+            "--bearer",
+            INTEROP_TOKEN,
+          ]);
+        });
+        const c = (op: string) => ({ peer: "a2a-sdk", role: "client" as const, binding, op });
+
+        for (const op of OPS) {
+          cell(c(op), () => {
+            const detail = expectOp(run, op);
+            if (op === "discovery") {
+              expect(detail["bindings"]).toEqual(
+                expect.arrayContaining(["JSONRPC", "HTTP+JSON", "GRPC"]),
+              );
+            }
+            if (op === "extended-card") expect(detail["skills"]).toContain("secret");
+          });
+        }
+        for (const [op, errorClass] of Object.entries(ERRORS)) {
+          cell(c(op), () => {
+            expect(expectOp(run, op)["errorClass"]).toBe(errorClass);
+          });
+        }
+      });
+    }
+  },
+);

@@ -173,6 +173,7 @@ export class A2AClient {
         (call) => this.transport.sendStreamingMessage(req, call),
         "SendStreamingMessage",
         opts,
+        req.message.taskId !== undefined,
       );
       return;
     }
@@ -189,7 +190,7 @@ export class A2AClient {
         A2AErrorCode.InvalidAgentResponse,
         "SendMessage returned neither a task nor a message",
       );
-    yield* pollTask(this.#s, tracker, res.task, opts);
+    yield* pollTask(this.#s, tracker, res.task, opts, req.message.taskId !== undefined);
   }
 
   /** Alias of {@link A2AClient.stream}, named after the RPC. */

@@ -42,9 +42,11 @@ export class ArtifactAccumulator {
   readonly #entries = new Map<string, Entry>();
 
   /** Applies one update; returns the accumulated artifact and whether anything changed. */
-  add(
-    update: Pick<TaskArtifactUpdateEvent, "artifact" | "append" | "lastChunk">,
-  ): AccumulateResult {
+  add(update: {
+    artifact: TaskArtifactUpdateEvent["artifact"];
+    append?: boolean | undefined;
+    lastChunk?: boolean | undefined;
+  }): AccumulateResult {
     const chunk = update.artifact;
     const entry = this.#entries.get(chunk.artifactId);
     const complete = update.lastChunk === true;

@@ -61,7 +61,12 @@ describe("discovery", () => {
     expect(err).toBeInstanceOf(InvalidCardError);
     const paths = (err as InvalidCardError).problems.map((p) => p.path);
     expect(paths).toEqual(
-      expect.arrayContaining(["description", "supportedInterfaces", "version", "defaultInputModes"]),
+      expect.arrayContaining([
+        "description",
+        "supportedInterfaces",
+        "version",
+        "defaultInputModes",
+      ]),
     );
     expect((err as Error).message).toContain("http://h/.well-known/agent-card.json");
   });

@@ -78,8 +78,10 @@ export async function* followStream(
   open: (call: CallOptions) => AsyncIterable<StreamResponse>,
   what: string,
   request: RequestOptions | undefined,
+  continuing = false,
 ): AsyncGenerator<ClientEvent, void, undefined> {
   const user = request?.signal;
+  const stale = staleInterruption(tracker, continuing);
   let opener = open;
   let resumed = false;
   let attempts = 0;
@@ -119,7 +121,7 @@ export async function* followStream(
           checkTaskError(s, tracker.task);
           return;
         }
-        if (isInterruptedState(state)) {
+        if (isInterruptedState(state) && !stale()) {
           if (state === "TASK_STATE_AUTH_REQUIRED") checkTaskError(s, tracker.task);
           if (!s.inputRequiredTimeout) return;
           if (!waitingInterrupted) {
@@ -195,6 +197,21 @@ function isCode(err: unknown, code: A2AErrorCode): boolean {
   return err instanceof A2AError && err.code === code;
 }
 
+/**
+ * When a message continues an interrupted task, the first snapshot may still show the old
+ * interruption (the server has not picked the message up yet). The returned check is true
+ * while the task's status is still that first interrupted status, so the drivers keep going
+ * instead of stopping at it.
+ */
+function staleInterruption(tracker: TaskTracker, continuing: boolean): () => boolean {
+  return () => {
+    const first = tracker.firstStatus;
+    const now = tracker.task?.status;
+    if (!continuing || !first || !now || !isInterruptedState(first.state)) return false;
+    return now.state === first.state && now.timestamp === first.timestamp;
+  };
+}
+
 /** Adds the tenant to a request when the client has one. */
 export function withTenant<T extends object>(
   s: { tenant: string | undefined },
@@ -217,15 +234,17 @@ export async function* pollTask(
   tracker: TaskTracker,
   first: Task,
   request: RequestOptions | undefined,
+  continuing = false,
 ): AsyncGenerator<ClientEvent, void, undefined> {
   const user = request?.signal;
+  const stale = staleInterruption(tracker, continuing);
   yield* tracker.diff(first);
   let failures = 0;
   let interruptedSince: number | undefined;
   for (;;) {
     const state = tracker.state;
     if (isTerminalState(state)) break;
-    if (isInterruptedState(state)) {
+    if (isInterruptedState(state) && !stale()) {
       if (state === "TASK_STATE_AUTH_REQUIRED") checkTaskError(s, tracker.task);
       if (!s.inputRequiredTimeout) break;
       interruptedSince ??= Date.now();

@@ -62,6 +62,12 @@ export class TaskTracker {
     return artifacts.length ? { ...this.#task, artifacts } : this.#task;
   }
 
+  /** The status of the first task snapshot, once one arrived. */
+  get firstStatus(): TaskStatus | undefined {
+    return this.#firstStatus;
+  }
+  #firstStatus: TaskStatus | undefined;
+
   /** The task id, once known. */
   get taskId(): string | undefined {
     return this.#task?.id;
@@ -127,12 +133,13 @@ export class TaskTracker {
 
   #first(task: Task): ClientEvent[] {
     this.#task = { ...task };
+    this.#firstStatus = task.status;
     for (const a of task.artifacts ?? []) this.artifacts.reconcile(a);
     for (const m of task.history ?? []) this.#seenMessages.add(m.messageId);
     if (task.status.message) this.#seenMessages.add(task.status.message.messageId);
     this.#lastStatus = task.status;
     const out: ClientEvent[] = [{ kind: "TaskSnapshot", task }];
-    if (this.#final()) out.push(...this.flush());
+    if (isTerminalState(task.status.state)) out.push(...this.flush());
     return out;
   }
 

@@ -107,7 +107,10 @@ async function startSdk(): Promise<string> {
   const card = {
     name: "bench",
     description: "echo",
-    supportedInterfaces: [],
+    // The SDK derives its supported versions from the card's interfaces.
+    supportedInterfaces: [
+      { url: "127.0.0.1:0", protocolBinding: "GRPC", tenant: "", protocolVersion: "1.0" },
+    ],
     version: "1.0.0",
     capabilities: {
       streaming: true,

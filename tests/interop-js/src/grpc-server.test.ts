@@ -209,4 +209,18 @@ describe("@a2a-js/sdk gRPC client → our gRPC server", () => {
     });
     expect(sub.constructor.name).toMatch(/UnsupportedOperation/);
   });
+
+  it("§3.6.2: a call without a2a-version means 0.3, which our server refuses with VERSION_NOT_SUPPORTED", async () => {
+    // The SDK's `Client` adds `A2A-Version` (see above); its bare `GrpcTransport` sends only
+    // the service parameters it is given, so a call through it asks for 0.3.
+    const bare = await new GrpcTransportFactory().create(ours.running.grpcAddress as string, card);
+    const err = await rejection(bare.getTask({ tenant: "", id: "x" } as never));
+    expect(err.constructor.name).toMatch(/VersionNotSupported/);
+    const ok = await rejection(
+      bare.getTask({ tenant: "", id: "x" } as never, {
+        serviceParameters: { "A2A-Version": "1.0" },
+      }),
+    );
+    expect(ok.constructor.name).toMatch(/TaskNotFound/);
+  });
 });

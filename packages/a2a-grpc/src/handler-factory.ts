@@ -214,7 +214,8 @@ async function* serveStream(
       yield toResponse(() => streamResponseToProto(event, "result"));
       current = await nextOrAbort(iterator, signal);
     }
-    ended = true;
+    // ABORTED (the client went away) is not the iterator's own end: release it in finally
+    ended = current !== ABORTED;
   } catch (e) {
     if (signal.aborted) return;
     throw errorToConnect(e);

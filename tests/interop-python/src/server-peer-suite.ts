@@ -1,6 +1,11 @@
-import { type A2AClient, type ClientEvent, createClient } from "@agentmesh/a2a-client/node";
+import {
+  type A2AClient,
+  type ClientEvent,
+  createClient,
+  createClientFromCard,
+} from "@agentmesh/a2a-client/node";
 import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
-import type { Task } from "@agentmesh/a2a-types";
+import type { AgentCard, Task } from "@agentmesh/a2a-types";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { type BindingName, clientOptionsFor } from "./client-options.js";
 import { cell } from "./interop-cell.js";
@@ -91,6 +96,23 @@ export function describeServerPeer(profile: ServerPeerProfile): void {
         expect(client.agentInterface.protocolBinding).toBe(binding);
         expect(client.agentInterface.protocolVersion).toBe("1.0");
         expect(client.card.capabilities.streaming).toBe(true);
+      });
+
+      cell(c("discovery-from-card"), async () => {
+        const res = await fetch(`${peer.cardUrl}/.well-known/agent-card.json`, {
+          headers: { "A2A-Version": "1.0" },
+        });
+        const fromCard = await createClientFromCard((await res.json()) as AgentCard, {
+          ...clientOptionsFor(name),
+          cardUrl: peer.cardUrl,
+        });
+        try {
+          expect(fromCard.agentInterface.protocolBinding).toBe(binding);
+          const task = (await fromCard.sendMessage(profile.echo.send)) as Task;
+          expect(task.status.state).toBe("TASK_STATE_COMPLETED");
+        } finally {
+          await fromCard.close();
+        }
       });
 
       cell(c("send-blocking"), async () => {
@@ -221,10 +243,12 @@ export function describeServerPeer(profile: ServerPeerProfile): void {
       });
 
       cell(c("error-invalid-params"), async () => {
-        await expectA2AError(
+        const err = await expectA2AError(
           client.transport.listTasks({ pageSize: 101 }),
           A2AErrorCode.InvalidParams,
         );
+        // The peer's own words: the error came over the wire, not from a local check.
+        expect(err.message).toMatch(/maximum page size is 100/);
       });
 
       if (profile.extras.messageReply) {

@@ -8,7 +8,13 @@ import {
 } from "@agentmesh/a2a-transport";
 import type { StreamResponse } from "@agentmesh/a2a-types";
 import type { MessageInitShape } from "@bufbuild/protobuf";
-import type { ConnectRouter, HandlerContext, ServiceImpl } from "@connectrpc/connect";
+import {
+  Code,
+  type ConnectRouter,
+  ConnectError,
+  type HandlerContext,
+  type ServiceImpl,
+} from "@connectrpc/connect";
 import { agentCardToProto } from "./convert/card.js";
 import {
   sendMessageResponseToProto,
@@ -199,7 +205,7 @@ async function* serveStream(
     current = await nextOrAbort(iterator, hctx.signal);
     if (current === ABORTED) {
       endIterator(iterator);
-      return;
+      throw abortReason(hctx.signal);
     }
     setResponseExtensions(hctx.responseHeader, ctx.activatedExtensions);
   } catch (e) {
@@ -216,8 +222,9 @@ async function* serveStream(
     }
     // ABORTED (the client went away) is not the iterator's own end: release it in finally
     ended = current !== ABORTED;
+    if (!ended) throw abortReason(signal);
   } catch (e) {
-    if (signal.aborted) return;
+    if (signal.aborted) throw abortReason(signal);
     throw errorToConnect(e);
   } finally {
     if (!ended) endIterator(iterator);
@@ -225,6 +232,17 @@ async function* serveStream(
 }
 
 const ABORTED: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * The status for a stream cut short by `hctx.signal`: its reason when Connect gave one
+ * (DEADLINE_EXCEEDED for an expired `grpc-timeout`), else CANCELLED (the client is gone, so
+ * nobody reads it).
+ */
+function abortReason(signal: AbortSignal): ConnectError {
+  return signal.reason instanceof ConnectError
+    ? signal.reason
+    : new ConnectError("the call was cancelled", Code.Canceled);
+}
 
 function nextOrAbort<T>(
   iterator: AsyncIterator<T>,

@@ -151,6 +151,23 @@ export function createFakeHandler(): { handler: A2AHandler; state: FakeState } {
     sendStreamingMessage(req, ctx) {
       record("SendStreamingMessage", req, ctx);
       const t = text(req.message);
+      if (t === "hang-iter") {
+        // Yields the task, then a next() that never settles: only return() releases it.
+        let sent = false;
+        return {
+          [Symbol.asyncIterator]: () => ({
+            next: () => {
+              if (sent) return new Promise<IteratorResult<StreamResponse>>(() => {});
+              sent = true;
+              return Promise.resolve({ done: false, value: { task: newTask(req.message) } });
+            },
+            return: async () => {
+              state.released.push(t);
+              return { done: true, value: undefined };
+            },
+          }),
+        };
+      }
       // Errors before the first event: the first next() rejects.
       return {
         [Symbol.asyncIterator]() {

@@ -206,6 +206,19 @@ export function describeBinding(target: SuiteTarget): void {
       await eventually(() => state.released.filter((r) => r === "hang").length > before);
     });
 
+    it("a client that leaves while the server waits for the next event releases the iterator", async () => {
+      const ac = new AbortController();
+      const err = await failure(async () => {
+        for await (const _ of client.sendStreamingMessage(user("hang-iter"), {
+          signal: ac.signal,
+        })) {
+          ac.abort();
+        }
+      });
+      expect(err).toMatchObject({ code: "ABORTED" });
+      await eventually(() => state.released.includes("hang-iter"));
+    });
+
     it("SubscribeToTask on an unknown task fails with TaskNotFound before any event", async () => {
       const err = await failure(() => collect(client.subscribeToTask({ id: "nope" })));
       expect(err).toMatchObject({ code: "TASK_NOT_FOUND", metadata: { taskId: "nope" } });

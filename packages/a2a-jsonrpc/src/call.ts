@@ -8,25 +8,32 @@ import {
   toCallError,
 } from "@agentmesh/a2a-transport";
 
+/** What `send` reports back to the interceptors: the response headers once known. */
+export interface CallMeta {
+  headers: Headers | undefined;
+}
+
 /**
  * Runs one client call through the interceptors: `before` hooks in order (they may change
- * `call.headers`), then `send`, then `after` hooks with the response or the error. Failures
+ * `call.headers`), then `send`, then `after` hooks with the response or the error and the
+ * response headers (e.g. the echoed `A2A-Extensions`). Failures
  * come out as {@link CallError}: the server's A2AError, or an A2AClientError for local ones.
  */
 export async function runIntercepted<T>(
   interceptors: readonly Interceptor[],
   call: ClientCall,
   signal: AbortSignal | undefined,
-  send: () => Promise<T>,
+  send: (meta: CallMeta) => Promise<T>,
 ): Promise<T> {
   for (const i of interceptors) await i.before?.(call);
+  const meta: CallMeta = { headers: undefined };
   try {
-    const response = await send();
-    for (const i of interceptors) await i.after?.(call, { response });
+    const response = await send(meta);
+    for (const i of interceptors) await i.after?.(call, { response, headers: meta.headers });
     return response;
   } catch (e) {
     const error = toCallError(e, { signal });
-    for (const i of interceptors) await i.after?.(call, { error });
+    for (const i of interceptors) await i.after?.(call, { error, headers: meta.headers });
     throw error;
   }
 }

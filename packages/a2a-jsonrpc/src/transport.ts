@@ -61,8 +61,9 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): Client
 
   async function unary<T>(name: A2AMethod, req: unknown, opts?: CallOptions): Promise<T> {
     const p = prepare(name, req, opts);
-    return runIntercepted(interceptors, p.call, p.signal, async () => {
+    return runIntercepted(interceptors, p.call, p.signal, async (meta) => {
       const res = await post(p.method, p.call, p.params, p.signal);
+      meta.headers = res.headers;
       const envelope = await readEnvelope(res, name);
       return decodeResult(p.method.response, envelope, name) as T;
     });
@@ -76,8 +77,9 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): Client
     const p = prepare(name, req, opts);
     const abort = new AbortController();
     const signal = p.signal ? AbortSignal.any([p.signal, abort.signal]) : abort.signal;
-    const res = await runIntercepted(interceptors, p.call, signal, async () => {
+    const res = await runIntercepted(interceptors, p.call, signal, async (meta) => {
       const r = await post(p.method, p.call, p.params, signal);
+      meta.headers = r.headers;
       if (isSseContentType(r.headers.get("content-type")) && r.ok && r.body) return r;
       // Errors before the first event come as a plain JSON-RPC error response.
       const envelope = await readEnvelope(r, name);

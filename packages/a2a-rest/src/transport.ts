@@ -160,8 +160,9 @@ export function createRestTransport(options: RestTransportOptions): ClientTransp
 
   async function unary<T>(route: RouteSpec, req: unknown, opts?: CallOptions): Promise<T> {
     const { p, call, signal } = prepare(route, req, opts);
-    return runIntercepted(interceptors, call, signal, async () => {
+    return runIntercepted(interceptors, call, signal, async (meta) => {
       const res = await send(p, call, signal);
+      meta.headers = res.headers;
       const text = await res.text();
       if (!res.ok) throw errorFromRest(res.status, text);
       if (route.response === undefined) return undefined as T;
@@ -177,8 +178,9 @@ export function createRestTransport(options: RestTransportOptions): ClientTransp
     const { p, call, signal: callSig } = prepare(route, req, opts);
     const abort = new AbortController();
     const signal = callSig ? AbortSignal.any([callSig, abort.signal]) : abort.signal;
-    const res = await runIntercepted(interceptors, call, signal, async () => {
+    const res = await runIntercepted(interceptors, call, signal, async (meta) => {
       const r = await send(p, call, signal);
+      meta.headers = r.headers;
       if (r.ok && r.body && isSseContentType(r.headers.get("content-type"))) return r;
       const text = await r.text();
       if (!r.ok) throw errorFromRest(r.status, text);

@@ -310,6 +310,9 @@ class Run:
                 )
             )
 
+        async def error_invalid_params() -> dict[str, Any]:
+            return await error(lambda: blocking.list_tasks(ListTasksRequest(page_size=101)))
+
         await self.op("send-blocking", send_blocking)
         await self.op("send-message-reply", send_message_reply)
         await self.op("send-return-immediately", send_return_immediately)
@@ -325,6 +328,7 @@ class Run:
         await self.op("error-task-not-cancelable", error_not_cancelable)
         await self.op("error-subscribe-terminal", error_subscribe_terminal)
         await self.op("error-push-unknown-task", error_push_unknown_task)
+        await self.op("error-invalid-params", error_invalid_params)
         await blocking.close()
         await streaming.close()
         await httpx_client.aclose()

@@ -112,6 +112,35 @@ async function load(
   };
 }
 
+interface StreamStep {
+  target: Target;
+  events: number;
+  eventsPerSecond: number;
+  firstEventMs: number;
+}
+
+async function streamLoad(address: string, runs: number): Promise<Omit<StreamStep, "target">> {
+  const t = createGrpcTransport({ url: address });
+  let best: Omit<StreamStep, "target"> = { events: 0, eventsPerSecond: 0, firstEventMs: 0 };
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    let first = 0;
+    let events = 0;
+    for await (const _ of t.sendStreamingMessage({
+      message: { messageId: `s${r}`, role: "ROLE_USER", parts: [{ text: "stream" }] },
+    })) {
+      if (events++ === 0) first = performance.now() - start;
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const eps = Math.round(events / seconds);
+    if (eps > best.eventsPerSecond) {
+      best = { events, eventsPerSecond: eps, firstEventMs: Number(first.toFixed(2)) };
+    }
+  }
+  await t.close?.();
+  return best;
+}
+
 function convertBench(): Record<string, number> {
   const task: Task = {
     id: "t-1",
@@ -163,9 +192,15 @@ async function main(): Promise<void> {
     }
   }
   const steps: Step[] = [];
+  const streams: StreamStep[] = [];
   for (const target of TARGETS) {
     const server = await spawnServer(target);
     try {
+      const s = await streamLoad(server.address, 3);
+      streams.push({ target, ...s });
+      console.log(
+        `${target.padEnd(9)} stream of ${s.events} events: ${s.eventsPerSecond} events/s, first event ${s.firstEventMs} ms (best of 3)`,
+      );
       for (const c of CONCURRENCY) {
         const r = await load(server.address, c, SECONDS);
         steps.push({ target, ...r });
@@ -190,6 +225,10 @@ async function main(): Promise<void> {
   mkdirSync(results, { recursive: true });
   writeFileSync(
     join(results, "grpc.json"),
-    `${JSON.stringify({ date: new Date().toISOString(), seconds: SECONDS, conversion, steps, ratios }, null, 2)}\n`,
+    `${JSON.stringify(
+      { date: new Date().toISOString(), seconds: SECONDS, conversion, steps, streams, ratios },
+      null,
+      2,
+    )}\n`,
   );
 }

@@ -22,11 +22,30 @@ export async function startTarget(target: Target): Promise<string> {
   return startFloor();
 }
 
+/** Events a "stream" request produces (artifact chunks, the agent yielding between them). */
+export const STREAM_EVENTS = 1000;
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function startAgentmesh(): Promise<string> {
-  const server = new A2AServer((ctx) => `echo: ${textOfParts(ctx.message.parts)}`, {
-    agent: { name: "bench", description: "echo", version: "1.0.0", skills: [] },
-    bindings: [grpcBinding()],
-  });
+  const server = new A2AServer(
+    async (ctx, events) => {
+      const text = textOfParts(ctx.message.parts);
+      if (text !== "stream") return `echo: ${text}`;
+      let artifactId: string | undefined;
+      for (let i = 0; i < STREAM_EVENTS; i++) {
+        artifactId = await events.artifact(`chunk ${i};`, {
+          ...(artifactId ? { artifactId, append: true } : {}),
+          lastChunk: i === STREAM_EVENTS - 1,
+        });
+        await tick();
+      }
+      return events.complete();
+    },
+    {
+      agent: { name: "bench", description: "echo", version: "1.0.0", skills: [] },
+      bindings: [grpcBinding()],
+    },
+  );
   const running = await serve(server, { port: 0, grpcPort: 0 });
   return running.grpcAddress as string;
 }
@@ -51,6 +70,30 @@ async function startSdk(): Promise<string> {
         .map((p) => (p.content?.$case === "text" ? p.content.value : ""))
         .join("");
       const { taskId, contextId } = ctx;
+      const artifactId = randomUUID();
+      const chunk = (value: string, append: boolean, lastChunk: boolean) =>
+        AgentEvent.artifactUpdate({
+          taskId,
+          contextId,
+          artifact: {
+            artifactId,
+            name: "",
+            description: "",
+            parts: [
+              {
+                content: { $case: "text", value },
+                metadata: undefined,
+                filename: "",
+                mediaType: "",
+              },
+            ],
+            metadata: undefined,
+            extensions: [],
+          },
+          append,
+          lastChunk,
+          metadata: undefined,
+        } as never);
       bus.publish(
         AgentEvent.task({
           id: taskId,
@@ -65,30 +108,36 @@ async function startSdk(): Promise<string> {
           metadata: undefined,
         } as never),
       );
-      bus.publish(
-        AgentEvent.artifactUpdate({
-          taskId,
-          contextId,
-          artifact: {
-            artifactId: randomUUID(),
-            name: "",
-            description: "",
-            parts: [
-              {
-                content: { $case: "text", value: `echo: ${text}` },
-                metadata: undefined,
-                filename: "",
-                mediaType: "",
-              },
-            ],
+      if (text === "stream") {
+        for (let i = 0; i < STREAM_EVENTS; i++) {
+          bus.publish(chunk(`chunk ${i};`, i > 0, i === STREAM_EVENTS - 1));
+          await tick();
+        }
+      } else
+        bus.publish(
+          AgentEvent.artifactUpdate({
+            taskId,
+            contextId,
+            artifact: {
+              artifactId: randomUUID(),
+              name: "",
+              description: "",
+              parts: [
+                {
+                  content: { $case: "text", value: `echo: ${text}` },
+                  metadata: undefined,
+                  filename: "",
+                  mediaType: "",
+                },
+              ],
+              metadata: undefined,
+              extensions: [],
+            },
+            append: false,
+            lastChunk: true,
             metadata: undefined,
-            extensions: [],
-          },
-          append: false,
-          lastChunk: true,
-          metadata: undefined,
-        } as never),
-      );
+          } as never),
+        );
       bus.publish(
         AgentEvent.statusUpdate({
           taskId,
@@ -144,10 +193,16 @@ async function startSdk(): Promise<string> {
 }
 
 async function startFloor(): Promise<string> {
+  const frame = (out: Uint8Array) => {
+    const f = Buffer.alloc(5 + out.length);
+    f.writeUInt32BE(out.length, 1);
+    f.set(out, 5);
+    return f;
+  };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", async () => {
       const body = Buffer.concat(chunks);
       const request = fromBinary(pb.SendMessageRequestSchema, body.subarray(5));
       const message = request.message as pb.Message;
@@ -156,6 +211,32 @@ async function startFloor(): Promise<string> {
         .join("");
       const id = randomUUID();
       const contextId = randomUUID();
+      res.writeHead(200, { "content-type": "application/grpc" });
+      res.addTrailers({ "grpc-status": "0" });
+      if (req.url?.endsWith("/SendStreamingMessage")) {
+        const artifactId = randomUUID();
+        for (let i = 0; i < STREAM_EVENTS; i++) {
+          const ev = create(pb.StreamResponseSchema, {
+            payload: {
+              case: "artifactUpdate",
+              value: {
+                taskId: id,
+                contextId,
+                artifact: {
+                  artifactId,
+                  parts: [{ content: { case: "text", value: `chunk ${i};` } }],
+                },
+                append: i > 0,
+                lastChunk: i === STREAM_EVENTS - 1,
+              },
+            },
+          });
+          res.write(frame(toBinary(pb.StreamResponseSchema, ev)));
+          await tick();
+        }
+        res.end();
+        return;
+      }
       const response = create(pb.SendMessageResponseSchema, {
         payload: {
           case: "task",
@@ -173,13 +254,7 @@ async function startFloor(): Promise<string> {
           },
         },
       });
-      const out = toBinary(pb.SendMessageResponseSchema, response);
-      const frame = Buffer.alloc(5 + out.length);
-      frame.writeUInt32BE(out.length, 1);
-      frame.set(out, 5);
-      res.writeHead(200, { "content-type": "application/grpc" });
-      res.addTrailers({ "grpc-status": "0" });
-      res.end(frame);
+      res.end(frame(toBinary(pb.SendMessageResponseSchema, response)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -23,6 +23,9 @@ export class HandlerState {
   readonly running = new Map<string, TaskExecution>();
   readonly deps: ExecutionDeps;
   readonly #pushChains = new Map<string, Promise<void>>();
+  readonly #dirty = new Set<TaskExecution>();
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+  #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #cardOption: HandlerCardView | (() => HandlerCardView);
   closed = false;
 
@@ -44,7 +47,9 @@ export class HandlerState {
       fanOut: options.fanOut ?? {},
       executionTimeoutMs: options.executionTimeoutMs ?? 600_000,
       cancelTimeoutMs: options.cancelTimeoutMs ?? 5_000,
-      artifactPersistDelayMs: options.artifactPersistDelayMs ?? 100,
+      schedulePersist: (execution) => this.#schedulePersist(execution),
+      unschedulePersist: (execution) => this.#dirty.delete(execution),
+      watchDeadline: () => this.#armDeadline(),
       onError: (error, where) => onError(error, where as ServerErrorSource),
       onDetach: (execution) => {
         if (this.running.get(execution.taskId) === execution) this.running.delete(execution.taskId);
@@ -104,6 +109,47 @@ export class HandlerState {
     return execution;
   }
 
+  /**
+   * One timer for the execution timeout of every execution: `running` is in start order, so
+   * the first entries are the oldest; the timer is armed for the oldest one's deadline.
+   */
+  #armDeadline(): void {
+    const timeout = this.deps.executionTimeoutMs;
+    if (this.#deadlineTimer !== undefined || timeout <= 0 || this.closed) return;
+    const now = Date.now();
+    for (const execution of this.running.values()) {
+      if (execution.expired) continue;
+      if (execution.startedAt + timeout <= now) {
+        execution.expire(timeout);
+        continue;
+      }
+      const timer = setTimeout(
+        () => {
+          this.#deadlineTimer = undefined;
+          this.#armDeadline();
+        },
+        execution.startedAt + timeout - now,
+      );
+      (timer as { unref?: () => void }).unref?.();
+      this.#deadlineTimer = timer;
+      return;
+    }
+  }
+
+  /** One timer for every execution with artifact chunks not yet in the store. */
+  #schedulePersist(execution: TaskExecution): void {
+    this.#dirty.add(execution);
+    if (this.#flushTimer !== undefined) return;
+    const timer = setTimeout(() => {
+      this.#flushTimer = undefined;
+      const batch = [...this.#dirty];
+      this.#dirty.clear();
+      for (const ex of batch) ex.flushArtifacts();
+    }, this.options.artifactPersistDelayMs ?? 100);
+    (timer as { unref?: () => void }).unref?.();
+    this.#flushTimer = timer;
+  }
+
   #dispatchPush(event: StreamResponse, scope: TaskScope): void {
     const taskId = event.task?.id ?? event.statusUpdate?.taskId ?? event.artifactUpdate?.taskId;
     const store = this.pushStore;
@@ -130,6 +176,8 @@ export class HandlerState {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
+    if (this.#deadlineTimer !== undefined) clearTimeout(this.#deadlineTimer);
     await Promise.allSettled([...this.running.values()].map((ex) => ex.shutdown()));
     await Promise.allSettled([...this.#pushChains.values()]);
     await this.pushSender?.close?.();

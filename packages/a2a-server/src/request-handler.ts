@@ -24,6 +24,7 @@ import type {
   Task,
   TaskPushNotificationConfig,
 } from "@agentmesh/a2a-types";
+import type { RequestContext } from "./executor.js";
 import type { RequestHandlerOptions } from "./handler-options.js";
 import { HandlerState } from "./handler-state.js";
 import { fixedIterator, lazyStream } from "./lazy-stream.js";
@@ -267,7 +268,7 @@ class RequestHandler implements ServerRequestHandler {
       taskId = crypto.randomUUID();
       contextId = incoming.contextId || crypto.randomUUID();
     }
-    const message: Message = deepFreeze({ ...structuredClone(incoming), taskId, contextId });
+    const message: Message = deepFreeze({ ...jsonClone(incoming), taskId, contextId });
     const execution = this.#s.newExecution({
       taskId,
       contextId,
@@ -281,12 +282,12 @@ class RequestHandler implements ServerRequestHandler {
             },
           }
         : {}),
-      context: (signal, task) => ({
-        ...this.#context(ctx, taskId, contextId, signal, task),
-        message,
-        configuration: cfg,
-        metadata: req.metadata,
-      }),
+      context: (signal, task) =>
+        this.#context(ctx, taskId, contextId, signal, task, {
+          message,
+          configuration: cfg,
+          metadata: req.metadata,
+        }),
     });
     return execution;
   }
@@ -295,11 +296,12 @@ class RequestHandler implements ServerRequestHandler {
     ctx: CallContext,
     taskId: string,
     contextId: string,
-    signal: AbortSignal,
+    signal: () => AbortSignal,
     task: Task | undefined,
-  ) {
+    request?: Pick<RequestContext, "message" | "configuration" | "metadata">,
+  ): RequestContext {
     return {
-      message: placeholderMessage(taskId),
+      message: request?.message ?? placeholderMessage(taskId),
       task,
       taskId,
       contextId,
@@ -309,12 +311,18 @@ class RequestHandler implements ServerRequestHandler {
       activateExtension: (uri: string) => {
         ctx.activatedExtensions.add(uri);
       },
-      configuration: undefined,
-      metadata: undefined,
-      signal,
+      configuration: request?.configuration,
+      metadata: request?.metadata,
+      get signal() {
+        return signal();
+      },
       call: ctx,
     };
   }
+}
+
+function jsonClone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function checkCancelable(task: Task): void {
@@ -332,18 +340,23 @@ function placeholderMessage(taskId: string): Message {
   return deepFreeze({ messageId: "", role: "ROLE_USER", parts: [], taskId });
 }
 
+const abortedPromises = new WeakMap<AbortSignal, Promise<void>>();
+
+/** Resolves when `signal` aborts; one listener per signal however many waits share it. */
+function whenAborted(signal: AbortSignal): Promise<void> {
+  let promise = abortedPromises.get(signal);
+  if (!promise) {
+    promise = new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener("abort", () => resolve(), { once: true });
+    });
+    abortedPromises.set(signal, promise);
+  }
+  return promise;
+}
+
+/** Waits for `promise`, or until the caller goes away. */
 async function waitFor(promise: Promise<void>, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return;
-  let onAbort: (() => void) | undefined;
-  try {
-    await Promise.race([
-      promise,
-      new Promise<void>((resolve) => {
-        onAbort = resolve;
-        signal.addEventListener("abort", onAbort, { once: true });
-      }),
-    ]);
-  } finally {
-    if (onAbort) signal.removeEventListener("abort", onAbort);
-  }
+  await Promise.race([promise, whenAborted(signal)]);
 }

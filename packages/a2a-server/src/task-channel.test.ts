@@ -50,7 +50,9 @@ describe("TaskChannel", () => {
     ch.publish(1);
     ch.publish(2);
     let drained = false;
-    const d = ch.drain().then(() => {
+    const lag = ch.drain();
+    expect(lag).toBeInstanceOf(Promise);
+    const d = lag!.then(() => {
       drained = true;
     });
     await s.next();
@@ -61,6 +63,7 @@ describe("TaskChannel", () => {
     ch.publish(3);
     ch.publish(4);
     await ch.drain();
+    expect(new TaskChannel<number>().drain()).toBeUndefined();
     await expect(stuck.next()).rejects.toThrow(/fell too far behind/);
   });
 });

@@ -186,10 +186,21 @@ export class TaskChannel<T> {
     if (end) this.#subs.clear();
   }
 
-  /** Waits until no subscriber is above the high-water mark, disconnecting those that stay there too long. */
-  async drain(): Promise<void> {
-    const slow = [...this.#subs].filter((s) => s.buffered > this.#hwm);
-    if (slow.length === 0) return;
+  /**
+   * Waits until no subscriber is above the high-water mark, disconnecting those that stay there
+   * too long. Returns `undefined` (no promise) when nobody lags, the common case.
+   */
+  drain(): Promise<void> | undefined {
+    let slow: Subscription<T>[] | undefined;
+    for (const sub of this.#subs) {
+      if (sub.buffered <= this.#hwm) continue;
+      slow ??= [];
+      slow.push(sub);
+    }
+    return slow ? this.#waitFor(slow) : undefined;
+  }
+
+  async #waitFor(slow: Subscription<T>[]): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<"timeout">((resolve) => {
       timer = setTimeout(() => resolve("timeout"), this.#slowMs);

@@ -32,7 +32,12 @@ export interface ExecutionDeps {
   /** 0 = no limit. */
   readonly executionTimeoutMs: number;
   readonly cancelTimeoutMs: number;
-  readonly artifactPersistDelayMs: number;
+  /** Asks for `flushArtifacts()` to be called soon (one shared timer for all executions). */
+  readonly schedulePersist: (execution: TaskExecution) => void;
+  /** Makes sure the shared execution-timeout watcher is armed. */
+  readonly watchDeadline: () => void;
+  /** Withdraws a pending request of `schedulePersist`. */
+  readonly unschedulePersist: (execution: TaskExecution) => void;
   /** Every published event, in order (push delivery). */
   readonly onEvent?: (event: StreamResponse, scope: TaskScope) => void;
   readonly onError: (error: unknown, where: string) => void;
@@ -48,8 +53,8 @@ export interface ExecutionInit {
   readonly message: Message;
   /** The stored task being continued. */
   readonly existing?: StoredTask;
-  /** Builds the executor's context, given the execution's signal and the task snapshot. */
-  readonly context: (signal: AbortSignal, task: Task | undefined) => RequestContext;
+  /** Builds the executor's context, given the execution's signal (created on first use) and the task snapshot. */
+  readonly context: (signal: () => AbortSignal, task: Task | undefined) => RequestContext;
   /** Called once the task is stored (new, or continued), before its first event (registers a push config). */
   readonly onCreated?: (task: Task) => Promise<void>;
 }
@@ -84,10 +89,11 @@ export class TaskExecution {
   readonly events: ExecutionEvents;
   readonly #deps: ExecutionDeps;
   readonly #init: ExecutionInit;
-  readonly #abort = new AbortController();
+  #abort: AbortController | undefined;
+  #abortReason: unknown;
   readonly #first = deferred<void>();
   readonly #settled = deferred<void>();
-  readonly #ended = deferred<void>();
+  #ended: Deferred<void> | undefined;
   #context: RequestContext | undefined;
   #live: LiveTask | undefined;
   #artifacts = new Map<string, LiveArtifact>();
@@ -96,10 +102,11 @@ export class TaskExecution {
   #reply: Message | undefined;
   #finished = false;
   #detached = false;
-  #executorDone = false;
   #dirty = false;
-  #persistTimer: ReturnType<typeof setTimeout> | undefined;
-  #timeout: ReturnType<typeof setTimeout> | undefined;
+  /** When the execution was created (epoch ms), for the execution timeout. */
+  readonly startedAt = Date.now();
+  /** Set once the execution timeout fired. */
+  expired = false;
   #canceling: Promise<void> | undefined;
 
   constructor(deps: ExecutionDeps, init: ExecutionInit) {
@@ -122,6 +129,8 @@ export class TaskExecution {
   }
   /** Resolves when the execution detached (executor returned, task terminal, timeout…). */
   get ended(): Promise<void> {
+    if (this.#detached) return Promise.resolve();
+    this.#ended ??= deferred<void>();
     return this.#ended.promise;
   }
   /** The direct reply, when the executor answered without a task. */
@@ -134,7 +143,12 @@ export class TaskExecution {
   get detached(): boolean {
     return this.#detached;
   }
+  /** The execution's abort signal (created on first use: most executors never look at it). */
   get signal(): AbortSignal {
+    if (!this.#abort) {
+      this.#abort = new AbortController();
+      if (this.#abortReason !== undefined) this.#abortWith(this.#abortReason);
+    }
     return this.#abort.signal;
   }
   get state(): TaskState | undefined {
@@ -168,9 +182,8 @@ export class TaskExecution {
         this.#first.resolve();
       });
     }
-    this.#context = this.#init.context(this.#abort.signal, existing ? this.snapshot() : undefined);
-    const ms = this.#deps.executionTimeoutMs;
-    if (ms > 0) this.#timeout = unrefTimer(setTimeout(() => this.#onTimeout(ms), ms));
+    this.#context = this.#init.context(() => this.signal, existing ? this.snapshot() : undefined);
+    this.#deps.watchDeadline();
     const context = this.#context;
     Promise.resolve()
       .then(() => this.#deps.executor.execute(context, this.events))
@@ -192,8 +205,7 @@ export class TaskExecution {
       this.#version = existing.version;
       this.#first.resolve();
     });
-    this.#executorDone = true;
-    this.#context = this.#init.context(this.#abort.signal, this.snapshot());
+    this.#context = this.#init.context(() => this.signal, this.snapshot());
   }
 
   /**
@@ -207,7 +219,7 @@ export class TaskExecution {
 
   async #cancel(): Promise<void> {
     if (this.finished) return;
-    this.#abort.abort(new A2AError(A2AErrorCode.TaskNotCancelable, "The task was canceled"));
+    this.#abortWith(new A2AError(A2AErrorCode.TaskNotCancelable, "The task was canceled"));
     const cancel = this.#deps.executor.cancel;
     if (cancel && this.#context) {
       const context = this.#context;
@@ -233,14 +245,14 @@ export class TaskExecution {
     if (this.#detached) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
-      this.#ended.promise,
+      this.ended,
       new Promise<void>((resolve) => {
         timer = setTimeout(resolve, ms);
       }),
     ]);
     clearTimeout(timer);
     if (this.#detached) return;
-    this.#abort.abort(new A2AError(A2AErrorCode.Internal, "A new message continued the task"));
+    this.#abortWith(new A2AError(A2AErrorCode.Internal, "A new message continued the task"));
     await this.#enqueue(async () => {
       if (this.#dirty) await this.#persist();
       this.#finished = true;
@@ -251,7 +263,7 @@ export class TaskExecution {
   /** Ends the execution at server shutdown: the task is failed unless already settled. */
   async shutdown(): Promise<void> {
     if (this.#detached) return;
-    this.#abort.abort(new A2AError(A2AErrorCode.Internal, "The server is shutting down"));
+    this.#abortWith(new A2AError(A2AErrorCode.Internal, "The server is shutting down"));
     await this.#enqueue(async () => {
       if (this.finished) return;
       if (this.#live && !INTERRUPTED_STATES.has(this.#live.status.state)) {
@@ -345,16 +357,14 @@ export class TaskExecution {
     if (event.metadata) update.metadata = event.metadata;
     this.#publish(deepFreeze({ artifactUpdate: update }), false);
     this.#dirty = true;
-    if (this.#persistTimer === undefined) {
-      this.#persistTimer = unrefTimer(
-        setTimeout(() => {
-          this.#persistTimer = undefined;
-          void this.#enqueue(async () => {
-            if (this.#dirty && !this.#detached) await this.#persist();
-          }).catch((error) => this.#deps.onError(error, "persist"));
-        }, this.#deps.artifactPersistDelayMs),
-      );
-    }
+    this.#deps.schedulePersist(this);
+  }
+
+  /** @internal Writes artifact changes not yet in the store (called by the shared scheduler). */
+  flushArtifacts(): void {
+    void this.#enqueue(async () => {
+      if (this.#dirty && !this.#detached) await this.#persist();
+    }).catch((error) => this.#deps.onError(error, "persist"));
   }
 
   // --- internals ------------------------------------------------------------------------------
@@ -383,7 +393,9 @@ export class TaskExecution {
     this.#live = live;
     for (const a of live.artifacts) this.#artifacts.set(a.artifactId, a);
     if (this.#init.onCreated) await this.#init.onCreated(snapshot);
-    this.#publish({ task: deepFreeze(snapshotTask(live)) }, isSettledState(live.status.state));
+    if (this.#listened) {
+      this.#publish({ task: deepFreeze(snapshotTask(live)) }, isSettledState(live.status.state));
+    }
     this.#first.resolve();
     this.#afterState(live.status.state);
   }
@@ -443,7 +455,7 @@ export class TaskExecution {
       if (isTerminalState(current.task.status.state)) {
         this.#live = toLiveTask(current.task);
         this.#finished = true;
-        this.#abort.abort(
+        this.#abortWith(
           new A2AError(A2AErrorCode.UnsupportedOperation, "The task ended elsewhere"),
         );
         this.#publish({ task: deepFreeze(snapshotTask(this.#live)) }, true);
@@ -463,8 +475,12 @@ export class TaskExecution {
     this.#deps.onEvent?.(event, this.scope);
   }
 
+  /** True when an event would reach anyone (a stream or push delivery). */
+  get #listened(): boolean {
+    return this.channel.size > 0 || this.#deps.onEvent !== undefined;
+  }
+
   async #onExecutorEnd(error: unknown, threw: boolean): Promise<void> {
-    this.#executorDone = true;
     if (threw) this.#deps.onError(error, "execute");
     if (this.#detached) return;
     if (this.#finished) return this.#detach();
@@ -493,9 +509,11 @@ export class TaskExecution {
     this.#detach();
   }
 
-  #onTimeout(ms: number): void {
-    this.#timeout = undefined;
-    this.#abort.abort(
+  /** @internal Called by the shared deadline watcher when the execution timeout passed. */
+  expire(ms: number): void {
+    if (this.#detached || this.expired) return;
+    this.expired = true;
+    this.#abortWith(
       new A2AError(A2AErrorCode.Internal, `The agent did not finish within ${ms} ms`),
     );
     void this.#enqueue(async () => {
@@ -511,23 +529,25 @@ export class TaskExecution {
     }).catch((error) => this.#deps.onError(error, "timeout"));
   }
 
+  #abortWith(reason: unknown): void {
+    if (this.#abortReason !== undefined) return;
+    this.#abortReason = reason;
+    this.#abort?.abort(reason);
+  }
+
   #detach(): void {
     if (this.#detached) return;
     this.#detached = true;
-    if (this.#timeout !== undefined) clearTimeout(this.#timeout);
-    if (this.#persistTimer !== undefined) clearTimeout(this.#persistTimer);
+    this.#deps.unschedulePersist(this);
     if (this.#dirty && this.#live) {
       void this.#deps.store
         .update(this.scope, snapshotTask(this.#live), this.#version)
         .catch((error) => this.#deps.onError(error, "persist"));
     }
-    if (!this.#executorDone) {
-      this.#abort.abort(new A2AError(A2AErrorCode.Internal, "The execution ended"));
-    }
     this.channel.close();
     this.#first.resolve();
     this.#settled.resolve();
-    this.#ended.resolve();
+    this.#ended?.resolve();
     this.#deps.onDetach(this);
   }
 }
@@ -538,11 +558,6 @@ function failureText(error: unknown): string {
 }
 
 function noop(): void {}
-
-function unrefTimer<T>(timer: T): T {
-  (timer as { unref?: () => void }).unref?.();
-  return timer;
-}
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   if (!(ms > 0)) return promise;

@@ -36,6 +36,8 @@ interface Entry {
   contextId: string;
   state: TaskState;
   timestampMs: number;
+  /** When the task became terminal (epoch ms); -1 while it is not. */
+  finishedAt: number;
 }
 
 const TERMINAL = new Set<string>([
@@ -54,8 +56,9 @@ const TERMINAL = new Set<string>([
  */
 export class InMemoryTaskStore implements TaskStore {
   readonly #entries = new Map<string, Entry>();
-  /** Terminal task ids in the order they finished (insertion order of the Map). */
-  readonly #finished = new Map<string, number>();
+  /** Ids of terminal tasks in the order they finished (stale ids are skipped). */
+  #finished: string[] = [];
+  #finishedHead = 0;
   readonly #maxTasks: number;
   readonly #ttlMs: number;
   readonly #now: () => number;
@@ -84,17 +87,18 @@ export class InMemoryTaskStore implements TaskStore {
     this.#expire();
     if (this.#entries.has(task.id)) throw new TaskVersionConflictError(task.id);
     if (this.#entries.size >= this.#maxTasks) this.#evictOne();
-    this.#entries.set(task.id, this.#entry(scope, task, 1));
-    this.#trackFinished(task);
+    const entry = this.#entry(scope, task, 1, -1);
+    this.#entries.set(task.id, entry);
+    this.#trackFinished(task.id, entry);
     return 1;
   }
 
   async update(scope: TaskScope, task: Task, expectedVersion: number): Promise<number> {
     const entry = this.#visible(scope, task.id);
     if (!entry || entry.version !== expectedVersion) throw new TaskVersionConflictError(task.id);
-    const next = this.#entry(scope, task, expectedVersion + 1);
+    const next = this.#entry(scope, task, expectedVersion + 1, entry.finishedAt);
     this.#entries.set(task.id, next);
-    this.#trackFinished(task);
+    this.#trackFinished(task.id, next);
     return next.version;
   }
 
@@ -149,27 +153,25 @@ export class InMemoryTaskStore implements TaskStore {
   async delete(scope: TaskScope, taskId: string): Promise<void> {
     if (!this.#visible(scope, taskId)) return;
     this.#entries.delete(taskId);
-    this.#finished.delete(taskId);
   }
 
   async close(): Promise<void> {
     this.#entries.clear();
-    this.#finished.clear();
+    this.#finished = [];
+    this.#finishedHead = 0;
   }
 
   #visible(scope: TaskScope, taskId: string): Entry | undefined {
     const entry = this.#entries.get(taskId);
     if (!entry || entry.tenant !== scope.tenant || entry.owner !== scope.owner) return undefined;
-    const finishedAt = this.#finished.get(taskId);
-    if (finishedAt !== undefined && finishedAt + this.#ttlMs <= this.#now()) {
+    if (entry.finishedAt >= 0 && entry.finishedAt + this.#ttlMs <= this.#now()) {
       this.#entries.delete(taskId);
-      this.#finished.delete(taskId);
       return undefined;
     }
     return entry;
   }
 
-  #entry(scope: TaskScope, task: Task, version: number): Entry {
+  #entry(scope: TaskScope, task: Task, version: number, finishedAt: number): Entry {
     const ts = task.status.timestamp ? Date.parse(task.status.timestamp) : Number.NaN;
     return {
       json: JSON.stringify(task),
@@ -179,31 +181,55 @@ export class InMemoryTaskStore implements TaskStore {
       contextId: task.contextId ?? "",
       state: task.status.state,
       timestampMs: Number.isNaN(ts) ? this.#now() : ts,
+      finishedAt,
     };
   }
 
-  #trackFinished(task: Task): void {
-    if (TERMINAL.has(task.status.state)) {
-      if (!this.#finished.has(task.id)) this.#finished.set(task.id, this.#now());
+  #trackFinished(id: string, entry: Entry): void {
+    if (TERMINAL.has(entry.state)) {
+      if (entry.finishedAt < 0) {
+        entry.finishedAt = this.#now();
+        this.#finished.push(id);
+      }
     } else {
-      this.#finished.delete(task.id);
+      entry.finishedAt = -1;
+    }
+  }
+
+  /** The oldest still-valid finished entry id, dropping stale ids from the queue head. */
+  #oldestFinished(): string | undefined {
+    while (this.#finishedHead < this.#finished.length) {
+      const id = this.#finished[this.#finishedHead]!;
+      if ((this.#entries.get(id)?.finishedAt ?? -1) >= 0) return id;
+      this.#finishedHead++;
+    }
+    this.#compact();
+    return undefined;
+  }
+
+  #compact(): void {
+    if (this.#finishedHead > 1024 && this.#finishedHead * 2 > this.#finished.length) {
+      this.#finished = this.#finished.slice(this.#finishedHead);
+      this.#finishedHead = 0;
     }
   }
 
   #expire(): void {
     if (this.#ttlMs === Number.POSITIVE_INFINITY) return;
     const limit = this.#now() - this.#ttlMs;
-    for (const [id, at] of this.#finished) {
-      if (at > limit) break;
-      this.#finished.delete(id);
+    for (let id = this.#oldestFinished(); id !== undefined; id = this.#oldestFinished()) {
+      if (this.#entries.get(id)!.finishedAt > limit) break;
       this.#entries.delete(id);
+      this.#finishedHead++;
     }
+    this.#compact();
   }
 
   #evictOne(): void {
-    for (const id of this.#finished.keys()) {
-      this.#finished.delete(id);
+    const id = this.#oldestFinished();
+    if (id !== undefined) {
       this.#entries.delete(id);
+      this.#finishedHead++;
       return;
     }
     throw new A2AError(

@@ -87,12 +87,13 @@ export function createA2AServiceImpl(options: ServerBindingOptions): A2AServiceI
     toProto: (out: Out) => PbOut,
   ): (req: Req, hctx: HandlerContext) => Promise<PbOut> {
     return async (req, hctx) => {
+      const link = linkSignal(hctx.signal);
       try {
         const ctx = await createServerCallContext(
           hctx.requestHeader,
           method,
           req.tenant,
-          hctx.signal,
+          link.signal,
           options,
         );
         const out = await call(fromProto(req), ctx);
@@ -101,6 +102,8 @@ export function createA2AServiceImpl(options: ServerBindingOptions): A2AServiceI
         return msg;
       } catch (e) {
         throw errorToConnect(e);
+      } finally {
+        link.unlink();
       }
     };
   }
@@ -111,12 +114,12 @@ export function createA2AServiceImpl(options: ServerBindingOptions): A2AServiceI
     call: (input: In, ctx: CallContext) => AsyncIterable<StreamResponse>,
   ): (req: Req, hctx: HandlerContext) => AsyncIterable<pb.StreamResponse> {
     return (req, hctx) =>
-      serveStream(hctx, async () => {
+      serveStream(hctx, async (signal) => {
         const ctx = await createServerCallContext(
           hctx.requestHeader,
           method,
           req.tenant,
-          hctx.signal,
+          signal,
           options,
         );
         return { ctx, events: call(fromProto(req), ctx) };
@@ -195,6 +198,20 @@ export function createA2AServiceImpl(options: ServerBindingOptions): A2AServiceI
  */
 async function* serveStream(
   hctx: HandlerContext,
+  start: (
+    signal: AbortSignal,
+  ) => Promise<{ ctx: CallContext; events: AsyncIterable<StreamResponse> }>,
+): AsyncGenerator<pb.StreamResponse> {
+  const link = linkSignal(hctx.signal);
+  try {
+    yield* forwardStream(hctx, () => start(link.signal));
+  } finally {
+    link.unlink();
+  }
+}
+
+async function* forwardStream(
+  hctx: HandlerContext,
   start: () => Promise<{ ctx: CallContext; events: AsyncIterable<StreamResponse> }>,
 ): AsyncGenerator<pb.StreamResponse> {
   let iterator: AsyncIterator<StreamResponse> | undefined;
@@ -232,6 +249,23 @@ async function* serveStream(
 }
 
 const ABORTED: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * The `CallContext.signal` of one call: follows Connect's `hctx.signal` (client gone, deadline,
+ * server shutdown) until `unlink()`, which the binding calls once the response is complete;
+ * Connect also aborts `hctx.signal` after a successful call, and that must not reach work the
+ * handler keeps running (a task started with `returnImmediately`).
+ */
+function linkSignal(source: AbortSignal): { signal: AbortSignal; unlink(): void } {
+  const ac = new AbortController();
+  if (source.aborted) {
+    ac.abort(source.reason);
+    return { signal: ac.signal, unlink() {} };
+  }
+  const onAbort = () => ac.abort(source.reason);
+  source.addEventListener("abort", onAbort, { once: true });
+  return { signal: ac.signal, unlink: () => source.removeEventListener("abort", onAbort) };
+}
 
 /**
  * The status for a stream cut short by `hctx.signal`: its reason when Connect gave one

@@ -96,6 +96,16 @@ export function describeBinding(target: SuiteTarget): void {
       expect(seen.at(-1)).toEqual({ method: "SendMessage", response: true });
     });
 
+    it("the handler's ctx.signal stays unaborted after a call completes (work may outlive it)", async () => {
+      await client.sendMessage(user("outlive"));
+      const unary = state.calls.at(-1)?.ctx.signal;
+      await collect(client.sendStreamingMessage(user("outlive-stream")));
+      const stream = state.calls.at(-1)?.ctx.signal;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unary?.aborted).toBe(false);
+      expect(stream?.aborted).toBe(false);
+    });
+
     it("SendMessage can answer with a direct message", async () => {
       const res = await client.sendMessage(user("message"));
       expect(res).toEqual({

@@ -155,9 +155,23 @@ export function valueFromProto(v: Value, path: string): JsonValue {
 function structFieldsFromProto(fields: { [k: string]: Value }, path: string): JsonObject {
   const out: JsonObject = {};
   for (const key of Object.keys(fields)) {
-    out[key] = valueFromProto(fields[key] as Value, `${path}.${key}`);
+    setOwn(out, key, valueFromProto(fields[key] as Value, `${path}.${key}`));
   }
   return out;
+}
+
+/** `obj[key] = value` that keeps a `"__proto__"` key as data instead of setting the prototype. */
+function setOwn<T>(obj: { [k: string]: T }, key: string, value: T): void {
+  if (key === "__proto__") {
+    Object.defineProperty(obj, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    obj[key] = value;
+  }
 }
 
 /** JSON value → google.protobuf.Value. */
@@ -187,7 +201,7 @@ export function valueToProto(v: JsonValue, path: string): Value {
       const fields: { [k: string]: Value } = {};
       for (const key of Object.keys(v)) {
         const item = v[key];
-        if (item !== undefined) fields[key] = valueToProto(item, `${path}.${key}`);
+        if (item !== undefined) setOwn(fields, key, valueToProto(item, `${path}.${key}`));
       }
       return {
         $typeName: "google.protobuf.Value",

@@ -5,7 +5,7 @@ import { createGrpcTransport as connectGrpcTransport } from "@connectrpc/connect
 import { A2AClientError } from "@agentmesh/a2a-transport";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeHandler } from "../../test/fake-handler.js";
-import { type Running, startHttp2 } from "../../test/servers.js";
+import { type Running, startHttp1, startHttp2 } from "../../test/servers.js";
 import { describeBinding } from "../../test/suite.js";
 import * as pb from "../gen/a2a_pb.js";
 import { BadRequestSchema, ErrorInfoSchema } from "../gen/google/rpc/error_details_pb.js";
@@ -225,6 +225,27 @@ describe("grpc-message encoding", () => {
       .getTask({ id: "a;b é" }, { headers: { "a2a-version": "1.0" } })
       .catch((e: unknown) => e)) as ConnectError;
     expect(err.rawMessage).toBe("no task a;b é");
+    await s.close();
+  });
+});
+
+describe("node createGrpcTransport protocol choice", () => {
+  it("a URL with a path speaks gRPC-Web over HTTP/1.1; protocol forces Connect", async () => {
+    const s = await startHttp1({ handler: createFakeHandler().handler });
+    for (const t of [
+      createGrpcTransport({ url: `${s.url}/a2a/grpc` }),
+      createGrpcTransport({ url: `${s.url}/a2a/grpc`, protocol: "connect" }),
+    ]) {
+      expect((await t.getExtendedAgentCard({})).name).toBe("Fake");
+      const events = [];
+      for await (const e of t.sendStreamingMessage({
+        message: { messageId: "m", role: "ROLE_USER", parts: [{ text: "s" }] },
+      })) {
+        events.push(e);
+      }
+      expect(events).toHaveLength(4);
+      await t.close?.();
+    }
     await s.close();
   });
 });

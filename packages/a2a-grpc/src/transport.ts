@@ -61,6 +61,16 @@ export function grpcBaseUrl(url: string): string {
 /**
  * Client transport of the gRPC binding over an explicit Connect `Transport` (what
  * `createGrpcTransport` of either entry builds on). See {@link GrpcTransportOptions}.
+ *
+ * @param options - headers, interceptors and timeout (`url`, `fetch` and `transport` are not
+ *   used here).
+ * @param transport - the Connect transport every call goes through.
+ * @param onClose - run by `close()`, e.g. to end an HTTP/2 session. Default: nothing.
+ *
+ * @example
+ * ```ts no-run
+ * const t = createGrpcClientTransport({}, createRouterTransport(createGrpcRoutes({ handler })));
+ * ```
  */
 export function createGrpcClientTransport(
   options: Omit<GrpcTransportOptions, "transport" | "url"> & { url?: string },

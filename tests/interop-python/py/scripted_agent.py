@@ -12,6 +12,7 @@ both servers):
 - ``input``      a task in INPUT_REQUIRED ("need input"); the next message on the
                  task completes it with the artifact ``echo: <text>``.
 - ``fail``       a task that ends FAILED ("failed on purpose").
+- ``tenant``     a task; artifact ``tenant: <the request's tenant>``, COMPLETED.
 - anything else  a task; WORKING, artifact ``echo`` = ``echo: <text>``, COMPLETED.
 """
 
@@ -80,6 +81,9 @@ class ScriptedExecutor(AgentExecutor):
             await updater.complete()
         elif command == "input":
             await updater.requires_input(updater.new_agent_message([new_text_part("need input")]))
+        elif command == "tenant":
+            await updater.add_artifact([new_text_part(f"tenant: {context.tenant}")], artifact_id="tenant")
+            await updater.complete()
         elif command == "fail":
             await updater.failed(updater.new_agent_message([new_text_part("failed on purpose")]))
         else:

@@ -27,7 +27,13 @@ describe.skipIf(python === undefined)(
       echo: { send: "Say hello.", text: "Hello from AG2" },
       stream: { send: "Say hello, streaming.", chunks: ["Hello ", "from ", "AG2"] },
       slow: "Wait until I cancel.",
-      extras: { messageReply: false, inputRequired: false, fail: false, pushDelivery: false },
+      extras: {
+        messageReply: false,
+        inputRequired: false,
+        fail: false,
+        pushDelivery: false,
+        tenantEcho: false,
+      },
     });
   },
 );

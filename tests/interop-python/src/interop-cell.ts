@@ -10,6 +10,8 @@ export interface InteropCell {
   binding: string;
   /** The operation or scenario. */
   op: string;
+  /** Set when the cell passed by asserting the spec against a documented peer deviation ("#9"). */
+  deviation?: string;
 }
 
 declare module "vitest" {
@@ -30,6 +32,12 @@ export function skipReason(): string {
   return "skipped" in p ? p.skipped : "";
 }
 
+/** Marks the running cell as passing against a deviation listed in DEVIATIONS.md. */
+export function markDeviation(ctx: TestContext, entry: string): void {
+  const cell = ctx.task.meta.interop;
+  if (cell) cell.deviation = entry;
+}
+
 /**
  * Declares a test that is one cell of the interop matrix: its name is
  * "<op>" inside the caller's describe, and the matrix reporter reads the cell from its meta.
@@ -42,7 +50,7 @@ export function cell(
   it(
     c.op,
     async (ctx) => {
-      ctx.task.meta.interop = c;
+      ctx.task.meta.interop = { ...c };
       await fn(ctx);
     },
     timeout,

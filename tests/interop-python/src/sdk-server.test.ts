@@ -26,7 +26,13 @@ describe.skipIf(python === undefined)(
       echo: { send: "echo hello", text: "echo: echo hello" },
       stream: { send: "stream 3", chunks: ["chunk-0", "chunk-1", "chunk-2"] },
       slow: "slow",
-      extras: { messageReply: true, inputRequired: true, fail: true, pushDelivery: true },
+      extras: {
+        messageReply: true,
+        inputRequired: true,
+        fail: true,
+        pushDelivery: true,
+        tenantEcho: true,
+      },
     });
   },
 );

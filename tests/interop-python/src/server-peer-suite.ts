@@ -8,7 +8,7 @@ import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
 import type { AgentCard, Task } from "@agentmesh/a2a-types";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { type BindingName, clientOptionsFor } from "./client-options.js";
-import { cell } from "./interop-cell.js";
+import { cell, markDeviation } from "./interop-cell.js";
 import { startWebhookReceiver } from "./webhook-receiver.js";
 
 /** What a Python server peer offers, and how its agent answers. */
@@ -33,6 +33,8 @@ export interface ServerPeerProfile {
     fail: boolean;
     /** Push notifications are delivered to a webhook on 127.0.0.1. */
     pushDelivery: boolean;
+    /** `tenant` answers with the artifact `tenant: <the request's tenant>`. */
+    tenantEcho: boolean;
   };
 }
 
@@ -278,6 +280,38 @@ export function describeServerPeer(profile: ServerPeerProfile): void {
             message: { messageId: `m-${Date.now()}`, role: "ROLE_USER", parts: [{ text: "fail" }] },
           });
           expect(res.task?.status.state).toBe("TASK_STATE_FAILED");
+        });
+      }
+
+      if (profile.extras.tenantEcho) {
+        cell(c("tenant"), async (ctx) => {
+          const urls: string[] = [];
+          const recording: typeof fetch = (input, init) => {
+            urls.push(input instanceof Request ? input.url : String(input));
+            return fetch(input, init);
+          };
+          const scoped = await createClient(peer.cardUrl, {
+            ...clientOptionsFor(name),
+            tenant: "t1",
+            fetch: recording,
+          });
+          try {
+            const sent = scoped.sendMessage("tenant");
+            if (binding !== "HTTP+JSON") {
+              const task = (await sent) as Task;
+              expect(task.artifacts?.[0]?.parts[0]?.text).toBe("tenant: t1");
+              return;
+            }
+            // §11.3 + a2a.proto: REST paths are `/{tenant}/message:send` under the interface
+            // URL. a2a-sdk mounts `/{tenant}` before its path prefix instead (DEVIATIONS.md #9),
+            // so the spec-shaped request is not found there.
+            await expect(sent).rejects.toBeInstanceOf(A2AError);
+            markDeviation(ctx, "#9");
+            const restUrl = scoped.agentInterface.url.replace(/\/$/, "");
+            expect(urls).toContain(`${restUrl}/t1/message:send`);
+          } finally {
+            await scoped.close();
+          }
         });
       }
 

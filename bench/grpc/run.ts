@@ -22,10 +22,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONCURRENCY = [1, 16, 64];
 const TARGETS: Target[] = ["floor", "sdk", "agentmesh"];
+const OPEN_STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
 
 if (process.argv[2] === "serve") {
   const address = await startTarget(process.argv[3] as Target);
   process.stdout.write(`${address}\n`);
+  // "rss" on stdin → the RSS after a full GC, in bytes
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (line: string) => {
+    if (!line.includes("rss")) return;
+    (globalThis as { gc?: () => void }).gc?.();
+    process.stdout.write(`rss ${process.memoryUsage().rss}\n`);
+  });
 } else {
   await main();
 }
@@ -36,26 +44,80 @@ function pinned(core: number, args: string[]): [string, string[]] {
     : [args[0] as string, args.slice(1)];
 }
 
-async function spawnServer(target: Target): Promise<{ address: string; kill: () => void }> {
+interface Spawned {
+  address: string;
+  rss(): Promise<number>;
+  kill(): void;
+}
+
+async function spawnServer(target: Target): Promise<Spawned> {
   const [cmd, args] = pinned(0, [
     process.execPath,
+    "--expose-gc",
     "--import",
     "tsx",
     fileURLToPath(import.meta.url),
     "serve",
     target,
   ]);
-  const child = spawn(cmd, args, { cwd: here, stdio: ["ignore", "pipe", "inherit"] });
-  const address = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (c: Buffer) => {
-      out += c.toString();
-      const line = out.split("\n")[0];
-      if (out.includes("\n") && line) resolve(line.trim());
-    });
-    child.once("exit", (code) => reject(new Error(`${target} server exited with ${code}`)));
+  const child = spawn(cmd, args, { cwd: here, stdio: ["pipe", "pipe", "inherit"] });
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let buf = "";
+  child.stdout.on("data", (c: Buffer) => {
+    buf += c.toString();
+    for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
+      const line = buf.slice(0, i).trim();
+      buf = buf.slice(i + 1);
+      const w = waiting.shift();
+      if (w) w(line);
+      else lines.push(line);
+    }
   });
-  return { address, kill: () => child.kill("SIGKILL") };
+  const nextLine = () =>
+    new Promise<string>((resolve, reject) => {
+      const l = lines.shift();
+      if (l !== undefined) return resolve(l);
+      waiting.push(resolve);
+      child.once("exit", (code) => reject(new Error(`${target} server exited with ${code}`)));
+    });
+  const address = await nextLine();
+  return {
+    address,
+    async rss() {
+      child.stdin.write("rss\n");
+      return Number((await nextLine()).split(" ")[1]);
+    },
+    kill: () => child.kill("SIGKILL"),
+  };
+}
+
+/** Server RSS per open SubscribeToTask stream: `n` WORKING tasks, then one stream on each. */
+async function openStreams(
+  server: Spawned,
+  n: number,
+): Promise<{ streams: number; kbPerStream: number }> {
+  const t = createGrpcTransport({ url: server.address });
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await t.sendMessage({
+      message: { messageId: `h${i}`, role: "ROLE_USER", parts: [{ text: "hold" }] },
+      configuration: { returnImmediately: true },
+    });
+    ids.push(res.task?.id as string);
+  }
+  const before = await server.rss();
+  const iterators = await Promise.all(
+    ids.map(async (id) => {
+      const it = t.subscribeToTask({ id })[Symbol.asyncIterator]();
+      await it.next();
+      return it;
+    }),
+  );
+  const after = await server.rss();
+  await Promise.all(iterators.map((it) => it.return?.()));
+  await t.close?.();
+  return { streams: n, kbPerStream: Number(((after - before) / n / 1024).toFixed(1)) };
 }
 
 interface Step {
@@ -193,6 +255,7 @@ async function main(): Promise<void> {
   }
   const steps: Step[] = [];
   const streams: StreamStep[] = [];
+  const memory: { target: Target; streams: number; kbPerStream: number }[] = [];
   for (const target of TARGETS) {
     const server = await spawnServer(target);
     try {
@@ -201,6 +264,13 @@ async function main(): Promise<void> {
       console.log(
         `${target.padEnd(9)} stream of ${s.events} events: ${s.eventsPerSecond} events/s, first event ${s.firstEventMs} ms (best of 3)`,
       );
+      if (target !== "floor" && OPEN_STREAMS > 0) {
+        const m = await openStreams(server, OPEN_STREAMS);
+        memory.push({ target, ...m });
+        console.log(
+          `${target.padEnd(9)} ${m.streams} open SubscribeToTask streams: ${m.kbPerStream} KB RSS each`,
+        );
+      }
       for (const c of CONCURRENCY) {
         const r = await load(server.address, c, SECONDS);
         steps.push({ target, ...r });
@@ -226,7 +296,15 @@ async function main(): Promise<void> {
   writeFileSync(
     join(results, "grpc.json"),
     `${JSON.stringify(
-      { date: new Date().toISOString(), seconds: SECONDS, conversion, steps, streams, ratios },
+      {
+        date: new Date().toISOString(),
+        seconds: SECONDS,
+        conversion,
+        steps,
+        streams,
+        memory,
+        ratios,
+      },
       null,
       2,
     )}\n`,

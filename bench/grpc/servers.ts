@@ -30,6 +30,14 @@ async function startAgentmesh(): Promise<string> {
   const server = new A2AServer(
     async (ctx, events) => {
       const text = textOfParts(ctx.message.parts);
+      if (text === "hold") {
+        // stays WORKING until the server stops: a task to subscribe to
+        await events.working();
+        await new Promise<void>((resolve) =>
+          ctx.signal.addEventListener("abort", () => resolve(), { once: true }),
+        );
+        return;
+      }
       if (text !== "stream") return `echo: ${text}`;
       let artifactId: string | undefined;
       for (let i = 0; i < STREAM_EVENTS; i++) {
@@ -108,6 +116,21 @@ async function startSdk(): Promise<string> {
           metadata: undefined,
         } as never),
       );
+      if (text === "hold") {
+        bus.publish(
+          AgentEvent.statusUpdate({
+            taskId,
+            contextId,
+            status: {
+              state: sdk.TaskState.TASK_STATE_WORKING,
+              timestamp: now(),
+              message: undefined,
+            },
+            metadata: undefined,
+          } as never),
+        );
+        return; // never finished: stays WORKING
+      }
       if (text === "stream") {
         for (let i = 0; i < STREAM_EVENTS; i++) {
           bus.publish(chunk(`chunk ${i};`, i > 0, i === STREAM_EVENTS - 1));

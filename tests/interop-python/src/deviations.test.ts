@@ -128,6 +128,27 @@ describe.skipIf(python === undefined)(
       expect(mine.headers.get("cache-control")).toMatch(/max-age=\d+/);
     });
 
+    it("#10 a2a-sdk's gRPC handler ignores a2a-version; our transport sends it and our server refuses 9.9 (§3.6.2)", async () => {
+      const theirs = await createClient(server.info.cardUrl, { prefer: "grpc" });
+      const ignored = await theirs.transport
+        .getTask({ id: "no-such-task" }, { serviceParameters: { "A2A-Version": "9.9" } })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect((ignored as A2AError).code).toBe(A2AErrorCode.TaskNotFound);
+      await theirs.close();
+      const mine = await createClient(ours.cardUrl, { prefer: "grpc", extendedCard: false });
+      const refused = await mine.transport
+        .getTask({ id: "no-such-task" }, { serviceParameters: { "A2A-Version": "9.9" } })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect((refused as A2AError).code).toBe(A2AErrorCode.VersionNotSupported);
+      await mine.close();
+    });
+
     it("#6 a2a-sdk gives the extended card to anyone; ours requires authentication (§3.1.11, §13.3)", async () => {
       const theirs = await rpc("GetExtendedAgentCard", {});
       expect(theirs["result"]).toMatchObject({ name: "a2a-sdk interop peer" });

@@ -253,6 +253,29 @@ export function describeServerPeer(profile: ServerPeerProfile): void {
         expect(err.message).toMatch(/maximum page size is 100/);
       });
 
+      cell(c("error-version-not-supported"), async (ctx) => {
+        const call = client.transport.getTask(
+          { id: "no-such-task" },
+          { serviceParameters: { "A2A-Version": "9.9" } },
+        );
+        if (binding === "GRPC") {
+          // §3.6.2: an unsupported version MUST get VersionNotSupportedError. a2a-sdk's gRPC
+          // handler never reads `a2a-version` (DEVIATIONS.md #10) and answers the call itself;
+          // deviations.test.ts shows our transport does send 9.9 (our server refuses it).
+          const err = await call.then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          expect(err).toBeInstanceOf(A2AError);
+          const code = (err as A2AError).code;
+          expect([A2AErrorCode.VersionNotSupported, A2AErrorCode.TaskNotFound]).toContain(code);
+          if (code === A2AErrorCode.TaskNotFound) markDeviation(ctx, "#10");
+          return;
+        }
+        const err = await expectA2AError(call, A2AErrorCode.VersionNotSupported);
+        expect(err.reason).toBe("VERSION_NOT_SUPPORTED");
+      });
+
       if (profile.extras.messageReply) {
         cell(c("send-message-reply"), async () => {
           const res = await client.sendMessage("message hi");

@@ -83,6 +83,8 @@ export class A2AServer {
   readonly #options: A2AServerOptions;
   readonly #routes: { path: string; fetch: FetchHandler }[];
   #addresses: ServerAddresses | undefined;
+  /** Origin of the last request served by `fetch` (card URLs when not served by `serve()`). */
+  #lastOrigin: string | undefined;
   #pushSender: PushSender | undefined;
 
   constructor(agentOrExecutor: AgentExecutor | AgentFunction, options: A2AServerOptions) {
@@ -128,6 +130,7 @@ export class A2AServer {
         : {}),
     });
     this.fetch = async (request) => {
+      this.#lastOrigin ??= new URL(request.url).origin;
       const card = await cardHandler(request);
       if (card) return card;
       const path = new URL(request.url).pathname;
@@ -172,13 +175,12 @@ export class A2AServer {
 
   /** The extended card for a caller: public card + `extendedCard`, then the extended modifier. */
   async extendedAgentCard(call: CallContext): Promise<AgentCard> {
-    const base = await this.publicAgentCard(
-      this.#addresses ?? { httpBaseUrl: this.#options.publicUrl ?? "http://localhost" },
-    );
+    const base = await this.publicAgentCard(this.#currentAddresses());
     const card: AgentCard = { ...base, ...structuredClone(this.#options.extendedCard ?? {}) };
     card.capabilities = base.capabilities;
-    if (!this.#options.extendedCard?.supportedInterfaces?.length)
+    if (!this.#options.extendedCard?.supportedInterfaces?.length) {
       card.supportedInterfaces = base.supportedInterfaces;
+    }
     return this.#options.extendedCardModifier
       ? this.#options.extendedCardModifier(card, call)
       : card;
@@ -198,6 +200,13 @@ export class A2AServer {
   [kNodeDefaults](defaults: { pushSender: () => PushSender }): void {
     if (!this.#pushSender && this.#options.pushConfigStore)
       this.#pushSender = defaults.pushSender();
+  }
+
+  #currentAddresses(): ServerAddresses {
+    const httpBaseUrl = this.#options.publicUrl
+      ? trimSlash(this.#options.publicUrl)
+      : (this.#addresses?.httpBaseUrl ?? this.#lastOrigin ?? "http://localhost");
+    return { ...this.#addresses, httpBaseUrl };
   }
 
   #addressesFor(request: Request): ServerAddresses {

@@ -312,3 +312,20 @@ describe("SendStreamingMessage", () => {
     expect(task.artifacts?.[0]?.parts).toEqual([{ text: "a" }, { text: "b" }, { text: "c" }]);
   });
 });
+
+describe("GetExtendedAgentCard", () => {
+  it("announced but not configured → ExtendedAgentCardNotConfigured; not announced → UnsupportedOperation", async () => {
+    const alice = ctx("GetExtendedAgentCard", { principal: { id: "alice" } });
+    const announced = createRequestHandler({
+      executor: echo,
+      agentCard: { ...card, capabilities: { extendedAgentCard: true } },
+    });
+    await expect(announced.getExtendedAgentCard({}, alice)).rejects.toSatisfy(
+      code("EXTENDED_AGENT_CARD_NOT_CONFIGURED"),
+    );
+    const plain = createRequestHandler({ executor: echo, agentCard: card });
+    await expect(plain.getExtendedAgentCard({}, alice)).rejects.toSatisfy(
+      code("UNSUPPORTED_OPERATION"),
+    );
+  });
+});

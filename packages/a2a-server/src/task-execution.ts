@@ -355,7 +355,7 @@ export class TaskExecution {
     if (event.append) update.append = true;
     if (event.lastChunk) update.lastChunk = true;
     if (event.metadata) update.metadata = event.metadata;
-    this.#publish(deepFreeze({ artifactUpdate: update }), false);
+    if (this.#listened) this.#publish(deepFreeze({ artifactUpdate: update }), false);
     this.#dirty = true;
     this.#deps.schedulePersist(this);
   }
@@ -419,16 +419,21 @@ export class TaskExecution {
         : message;
     const status = deepFreeze({ state, ...(msg ? { message: msg } : {}), timestamp: now() });
     const previous = live.status.message;
+    // store first, then apply + publish in one synchronous step, so a subscriber that attaches
+    // meanwhile sees either the old snapshot and this event, or neither twice
+    const next = snapshotTask(live);
+    next.status = status;
+    if (previous) next.history = [...(next.history ?? []), previous];
+    if (!(await this.#persist(next))) return;
     live.status = status;
     if (previous) live.history.push(previous);
-    await this.#persist();
     const update = {
       taskId: this.taskId,
       contextId: this.contextId,
       status,
       ...(metadata ? { metadata } : {}),
     };
-    this.#publish(deepFreeze({ statusUpdate: update }), isSettledState(state));
+    if (this.#listened) this.#publish(deepFreeze({ statusUpdate: update }), isSettledState(state));
     this.#afterState(state);
   }
 
@@ -441,12 +446,18 @@ export class TaskExecution {
     }
   }
 
-  async #persist(): Promise<void> {
+  /**
+   * Writes the task (`next`, or the live state) to the store. Returns false when the write found
+   * the task ended elsewhere (then this execution adopted that state and detached).
+   */
+  async #persist(next?: Task): Promise<boolean> {
     const live = this.#live;
-    if (!live) return;
+    if (!live) return false;
     this.#dirty = false;
+    const task = next ?? snapshotTask(live);
     try {
-      this.#version = await this.#deps.store.update(this.scope, snapshotTask(live), this.#version);
+      this.#version = await this.#deps.store.update(this.scope, task, this.#version);
+      return true;
     } catch (error) {
       if (!(error instanceof TaskVersionConflictError)) throw error;
       // someone else wrote the task (another process): adopt a terminal state, else overwrite
@@ -460,13 +471,10 @@ export class TaskExecution {
         );
         this.#publish({ task: deepFreeze(snapshotTask(this.#live)) }, true);
         this.#detach();
-        return;
+        return false;
       }
-      this.#version = await this.#deps.store.update(
-        this.scope,
-        snapshotTask(live),
-        current.version,
-      );
+      this.#version = await this.#deps.store.update(this.scope, task, current.version);
+      return true;
     }
   }
 

@@ -50,6 +50,20 @@ export function checkWebhookUrl(field: string, url: string): void {
   }
 }
 
+const modesByCard = new WeakMap<HandlerCardView, string[]>();
+
+/** The card's accepted input modes (cached per card object). */
+function acceptedModes(card: HandlerCardView): string[] {
+  let modes = modesByCard.get(card);
+  if (!modes) {
+    const set = new Set<string>(card.defaultInputModes ?? []);
+    for (const skill of card.skills ?? []) for (const m of skill.inputModes ?? []) set.add(m);
+    modes = [...set];
+    modesByCard.set(card, modes);
+  }
+  return modes;
+}
+
 /** The media type a part declares or implies (`undefined` when unknown). */
 function partMediaType(part: Part): string | undefined {
   if (part.mediaType) return part.mediaType;
@@ -61,7 +75,7 @@ function partMediaType(part: Part): string | undefined {
 function mediaMatches(accepted: string, actual: string): boolean {
   const a = accepted.split(";")[0]!.trim().toLowerCase();
   const b = actual.split(";")[0]!.trim().toLowerCase();
-  if (a === "*/*" || a === "*" || a === b) return true;
+  if (a === b || a === "*/*" || a === "*") return true;
   const [aType, aSub] = a.split("/");
   const [bType] = b.split("/");
   return aType === bType && (aSub === undefined || aSub === "*");
@@ -73,10 +87,8 @@ function mediaMatches(accepted: string, actual: string): boolean {
  * a wildcard, accepts everything.
  */
 export function checkInputModes(message: Message, card: HandlerCardView): void {
-  const accepted = new Set<string>(card.defaultInputModes ?? []);
-  for (const skill of card.skills ?? []) for (const m of skill.inputModes ?? []) accepted.add(m);
-  if (accepted.size === 0) return;
-  const modes = [...accepted];
+  const modes = acceptedModes(card);
+  if (modes.length === 0 || modes.includes("*/*")) return;
   for (const part of message.parts) {
     const type = partMediaType(part);
     if (type === undefined) continue;

@@ -1,0 +1,49 @@
+// Runs the example of packages/a2a-client/README.md (the first ```ts block) against a running
+// agentmesh server, as a user would: a plain ES module importing the published entry.
+import { execFile } from "node:child_process";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type TestServer, startAgentmeshServer } from "./client-support.js";
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../../..");
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startAgentmeshServer();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+it("the README example runs and prints the streamed artifact", async () => {
+  const readme = await readFile(join(root, "packages", "a2a-client", "README.md"), "utf8");
+  const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(block).toContain('createClient("http://127.0.0.1:8000")');
+  const source = (block ?? "").replace("http://127.0.0.1:8000", srv.running.url);
+  const esbuild = createRequire(createRequire(join(root, "package.json")).resolve("tsup"))(
+    "esbuild",
+  ) as {
+    transform(code: string, options: Record<string, unknown>): Promise<{ code: string }>;
+  };
+  const { code } = await esbuild.transform(source, {
+    loader: "ts",
+    format: "esm",
+    target: "es2022",
+  });
+  const file = join(here, "..", `.readme-example-${process.pid}.mjs`);
+  await writeFile(file, code);
+  try {
+    const { stdout } = await run(process.execPath, [file], { cwd: dirname(file), timeout: 30_000 });
+    expect(stdout).toContain("task ");
+    expect(stdout).toContain("status TASK_STATE_COMPLETED");
+    expect(stdout).toContain("whole artifact: echo: Write a haiku about the sea");
+  } finally {
+    await rm(file, { force: true });
+  }
+});

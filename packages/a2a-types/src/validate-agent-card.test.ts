@@ -26,6 +26,21 @@ describe("validateAgentCard", () => {
     expect(r.card).toEqual(valid);
   });
 
+  it("tolerates a patch part in protocolVersion (§3.6: MUST be ignored)", () => {
+    const card = {
+      ...valid,
+      supportedInterfaces: [{ ...valid.supportedInterfaces[0]!, protocolVersion: "1.0.1" }],
+    };
+    expect(problems(card)).toEqual([]);
+    const bad = {
+      ...valid,
+      supportedInterfaces: [{ ...valid.supportedInterfaces[0]!, protocolVersion: "1.0.x" }],
+    };
+    expect(problems(bad)).toEqual([
+      'supportedInterfaces[0].protocolVersion: must be "major.minor" (e.g. "1.0"), got "1.0.x"',
+    ]);
+  });
+
   it("accepts snake_case input", () => {
     const r = validateAgentCard({
       ...valid,

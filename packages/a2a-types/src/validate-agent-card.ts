@@ -111,7 +111,8 @@ function checkCard(c: Partial<AgentCard>, out: AgentCardProblem[]): void {
           `${p}.url`,
           `must be an absolute URL${binding.toUpperCase() === "GRPC" ? " or host:port" : ""}, got "${u}"`,
         );
-      if (!/^\d+\.\d+$/.test(f.protocolVersion ?? ""))
+      // §3.6: versions are Major.Minor; a patch part SHOULD NOT be sent but MUST be ignored.
+      if (!/^\d+\.\d+(?:\.\d+)?$/.test(f.protocolVersion ?? ""))
         add(
           `${p}.protocolVersion`,
           `must be "major.minor" (e.g. "1.0"), got "${f.protocolVersion ?? ""}"`,

@@ -33,6 +33,7 @@ describe.skipIf(python === undefined)(
         fail: false,
         pushDelivery: false,
         tenantEcho: false,
+        slowWithoutExtendedCard: true,
       },
     });
   },

@@ -32,6 +32,7 @@ describe.skipIf(python === undefined)(
         fail: true,
         pushDelivery: true,
         tenantEcho: true,
+        slowWithoutExtendedCard: false,
       },
     });
   },

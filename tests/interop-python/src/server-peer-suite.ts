@@ -35,6 +35,8 @@ export interface ServerPeerProfile {
     pushDelivery: boolean;
     /** `tenant` answers with the artifact `tenant: <the request's tenant>`. */
     tenantEcho: boolean;
+    /** The slow agent's card has no extended card (capabilities.extendedAgentCard unset). */
+    slowWithoutExtendedCard: boolean;
   };
 }
 
@@ -275,6 +277,18 @@ export function describeServerPeer(profile: ServerPeerProfile): void {
         const err = await expectA2AError(call, A2AErrorCode.VersionNotSupported);
         expect(err.reason).toBe("VERSION_NOT_SUPPORTED");
       });
+
+      if (profile.extras.slowWithoutExtendedCard) {
+        cell(c("error-extended-card-unsupported"), async () => {
+          expect(slow.card.capabilities.extendedAgentCard ?? false).toBe(false);
+          // §3.1.11 / §3.3.4: without the capability, GetExtendedAgentCard is UnsupportedOperation.
+          const err = await expectA2AError(
+            slow.transport.getExtendedAgentCard({}),
+            A2AErrorCode.UnsupportedOperation,
+          );
+          expect(err.reason).toBe("UNSUPPORTED_OPERATION");
+        });
+      }
 
       if (profile.extras.messageReply) {
         cell(c("send-message-reply"), async () => {

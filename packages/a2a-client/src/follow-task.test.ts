@@ -157,6 +157,38 @@ describe("stream", () => {
     expect((err as A2AClientError).code).toBe("ABORTED");
   });
 
+  it("times out a stream whose first event never comes with A2AClientError TIMEOUT", async () => {
+    const agent = new FakeAgent();
+    agent.hangStream = true;
+    const client = await clientFor(agent, { timeout: 20 });
+    const err = await collect(client.stream("hi")).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(A2AClientError);
+    expect((err as A2AClientError).code).toBe("TIMEOUT");
+    expect(agent.requests[0]?.opts?.signal?.aborted).toBe(true);
+  });
+
+  it("the timeout bounds the wait for the first event, not the whole stream", async () => {
+    const agent = new FakeAgent();
+    const inner = agent.transport();
+    // 7 events 15 ms apart: the stream lasts longer than the 50 ms timeout.
+    const client = await createClientFromCard(testCard(), {
+      jsonRpcTransport: () => ({
+        ...inner,
+        sendStreamingMessage: (req, opts) =>
+          (async function* () {
+            for await (const ev of inner.sendStreamingMessage(req, opts)) {
+              await new Promise((r) => setTimeout(r, 15));
+              yield ev;
+            }
+          })(),
+      }),
+      timeout: 50,
+    });
+    const events = await collect(client.stream("hi"));
+    const last = events.filter((e) => e.kind === "TaskStatusUpdate").at(-1);
+    expect(last?.kind === "TaskStatusUpdate" && last.status.state).toBe("TASK_STATE_COMPLETED");
+  });
+
   it("closes the transport stream when the consumer breaks out", async () => {
     const agent = new FakeAgent();
     const client = await clientFor(agent);

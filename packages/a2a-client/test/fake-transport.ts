@@ -111,8 +111,10 @@ export class FakeAgent {
   progressWhileDown = 0;
   subscribeCalls: unknown[] = [];
   requests: { method: string; req: unknown; opts: CallOptions | undefined }[] = [];
-  /** Returned by getTask when set (else the current task). */
+  /** Unary calls never answer (until aborted). */
   hangUnary = false;
+  /** Streams never send their first event (until aborted). */
+  hangStream = false;
 
   constructor(events: StreamResponse[] = script()) {
     this.events = events;
@@ -131,6 +133,7 @@ export class FakeAgent {
     opts: CallOptions | undefined,
   ): AsyncGenerator<StreamResponse> {
     const n = this.connections++;
+    if (this.hangStream) await waitAbort(opts?.signal);
     const cut = this.cuts[n] ?? Number.POSITIVE_INFINITY;
     let sent = 0;
     const queue = [...first];

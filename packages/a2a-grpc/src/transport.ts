@@ -166,7 +166,7 @@ export function createGrpcClientTransport(
       };
       for await (const r of open(pbReq, o)) {
         const event = fromProto(r);
-        await start();
+        if (!started) await start();
         yield event;
       }
       await start();

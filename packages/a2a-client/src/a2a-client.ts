@@ -1,4 +1,4 @@
-import type { ClientTransport } from "@agentmesh/a2a-transport";
+import { A2AError, A2AErrorCode, type ClientTransport } from "@agentmesh/a2a-transport";
 import type {
   AgentCard,
   AgentInterface,
@@ -6,9 +6,6 @@ import type {
   ListTasksRequest,
   ListTasksResponse,
   Message,
-  Part,
-  SendMessageConfiguration,
-  SendMessageRequest,
   Task,
   TaskPushNotificationConfig,
 } from "@agentmesh/a2a-types";
@@ -17,31 +14,13 @@ import type { ResolvedClientOptions } from "./client-options.js";
 import { taskErrorFor } from "./errors.js";
 import type { ClientEvent } from "./events.js";
 import { type FollowSettings, followStream, pollTask, withTenant } from "./follow-task.js";
-import { toMessage } from "./message-input.js";
+import {
+  type MessageInput,
+  type SendMessageOptions,
+  toSendMessageRequest,
+} from "./message-input.js";
 import type { BindingName } from "./select-interface.js";
 import { TaskTracker } from "./task-tracker.js";
-import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
-
-/** What `sendMessage` / `stream` accept as the message: text, parts, or a whole Message. */
-export type MessageInput = string | Part | readonly Part[] | Message;
-
-/** Options of `sendMessage` and `stream`: per-call options plus the send configuration. */
-export interface SendMessageOptions extends RequestOptions {
-  /** Continue this task (sets `message.taskId`). */
-  taskId?: string;
-  /** Continue this context (sets `message.contextId`). */
-  contextId?: string;
-  /** Media types the client accepts in the reply. */
-  acceptedOutputModes?: readonly string[];
-  /** `historyLength` for the returned task. Default: the client's `historyLength`. */
-  historyLength?: number;
-  /** Return as soon as the task exists instead of waiting (sendMessage only). Default: `false`. */
-  returnImmediately?: boolean;
-  /** A push notification config registered for the new task. */
-  pushNotificationConfig?: TaskPushNotificationConfig;
-  /** Request metadata (`SendMessageRequest.metadata`). */
-  metadata?: SendMessageRequest["metadata"];
-}
 
 /** A task id, or the request fields without `tenant` (the client adds it). */
 export type TaskRef<T extends { id: string }> = string | Omit<T, "tenant">;
@@ -110,24 +89,8 @@ export class A2AClient {
     return runUnary(what, this.#o.timeout, opts, this.#s, fn);
   }
 
-  #request(
-    input: MessageInput,
-    opts: SendMessageOptions | undefined,
-    immediate: boolean,
-  ): SendMessageRequest {
-    const message = toMessage(input, opts);
-    const configuration: SendMessageConfiguration = {};
-    const hl = opts?.historyLength ?? this.#o.historyLength;
-    if (hl !== undefined) configuration.historyLength = hl;
-    if (opts?.acceptedOutputModes)
-      configuration.acceptedOutputModes = [...opts.acceptedOutputModes];
-    if (immediate) configuration.returnImmediately = true;
-    if (opts?.pushNotificationConfig)
-      configuration.taskPushNotificationConfig = opts.pushNotificationConfig;
-    const req: SendMessageRequest = { message };
-    if (Object.keys(configuration).length) req.configuration = configuration;
-    if (opts?.metadata) req.metadata = opts.metadata;
-    return withTenant(this.#s, req);
+  #request(input: MessageInput, opts: SendMessageOptions | undefined, immediate: boolean) {
+    return withTenant(this.#s, toSendMessageRequest(input, opts, immediate, this.#o.historyLength));
   }
 
   /**

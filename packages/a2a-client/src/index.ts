@@ -8,7 +8,8 @@
  */
 export { createClient, createClientFromCard } from "./create-client.js";
 export { A2AClient } from "./a2a-client.js";
-export type { MessageInput, SendMessageOptions, TaskRef } from "./a2a-client.js";
+export type { TaskRef } from "./a2a-client.js";
+export type { MessageInput, SendMessageOptions } from "./message-input.js";
 export type { RequestOptions } from "./call-options.js";
 export {
   CLIENT_DEFAULTS,

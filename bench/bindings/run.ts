@@ -249,7 +249,9 @@ async function main(): Promise<void> {
       for (const binding of BINDINGS) {
         for (const c of CONCURRENCY) {
           const r = await unary(server.url, binding, c);
-          (unaryRows[`${binding} c=${c}`] ??= {})[target] = r;
+          const key = `${binding} c=${c}`;
+          unaryRows[key] ??= {};
+          unaryRows[key][target] = r;
           console.log(
             `${target.padEnd(9)} ${binding.padEnd(7)} c=${String(c).padEnd(2)} ${r.rps.toFixed(0).padStart(6)} req/s  p99 ${r.p99ms.toFixed(2)} ms`,
           );
@@ -276,7 +278,8 @@ async function main(): Promise<void> {
           usPerEvent4k: (s4.ms * 1000) / s4.events,
           firstEventMs: burst.firstMs,
         };
-        (streamRows[binding] ??= {})[target] = row;
+        streamRows[binding] ??= {};
+        streamRows[binding][target] = row;
         console.log(
           `${target.padEnd(9)} ${binding.padEnd(7)} stream ${row.eventsPerSec1k.toFixed(0)} ev/s (1k), ${row.eventsPerSec4k.toFixed(0)} ev/s (4k), first event of a burst ${row.firstEventMs.toFixed(2)} ms`,
         );

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type AgentCard, type Message, Role, type Task, TaskState } from "@a2a-js/sdk";
+import { type AgentCard, type Message, type Task, TaskState } from "@a2a-js/sdk";
 import {
   AgentEvent,
   type AgentExecutor,

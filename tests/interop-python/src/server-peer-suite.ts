@@ -6,7 +6,7 @@ import {
 } from "@agentmesh/a2a-client/node";
 import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
 import type { AgentCard, Task } from "@agentmesh/a2a-types";
-import { afterAll, beforeAll, describe, expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect } from "vitest";
 import { type BindingName, clientOptionsFor } from "./client-options.js";
 import { cell, markDeviation } from "./interop-cell.js";
 import { startWebhookReceiver } from "./webhook-receiver.js";
@@ -90,6 +90,12 @@ export function describeServerPeer(profile: ServerPeerProfile): void {
       const c = (op: string) => ({ peer: profile.peer, role: "server" as const, binding, op });
       let client: A2AClient;
       let slow: A2AClient;
+      beforeEach((ctx) => {
+        // One clear error instead of "cannot read properties of undefined" in every cell.
+        if (ctx.task.name !== "discovery" && (client === undefined || slow === undefined)) {
+          throw new Error(`no client on ${binding}: the discovery cell failed, see its error`);
+        }
+      });
       let echoTask: Task;
       const contextId = `node-${profile.peer}-${name}-${Date.now()}`;
 

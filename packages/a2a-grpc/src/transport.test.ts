@@ -13,6 +13,10 @@ describe("grpcBaseUrl", () => {
     expect(grpcBaseUrl("localhost:1")).toBe("http://localhost:1");
     expect(grpcBaseUrl("[::1]:1")).toBe("http://[::1]:1");
     expect(grpcBaseUrl("agent.example:443")).toBe("https://agent.example:443");
+    expect(grpcBaseUrl("grpc://agent.example:50051")).toBe("http://agent.example:50051");
+    expect(grpcBaseUrl("grpcs://agent.example")).toBe("https://agent.example");
+    expect(grpcBaseUrl("dns:///agent.example:443")).toBe("https://agent.example:443");
+    expect(grpcBaseUrl("dns:127.0.0.1:1")).toBe("http://127.0.0.1:1");
   });
 });
 

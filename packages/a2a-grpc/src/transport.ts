@@ -48,14 +48,18 @@ export interface GrpcTransportOptions extends ClientTransportOptions {
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
 
 /**
- * The base URL for a gRPC `AgentInterface.url`: a URL with a scheme is used as is; a bare
- * `host:port` (the form the proto documents) gets `http://` for loopback hosts and
- * `https://` for every other host.
+ * The base URL for a gRPC `AgentInterface.url`: `http://` / `https://` URLs are used as they
+ * are; `grpc://` means cleartext and `grpcs://` TLS; a gRPC target `dns:///host:port` is read as
+ * `host:port`; a bare `host:port` (the form the proto documents) gets `http://` for loopback
+ * hosts and `https://` for every other host.
  */
 export function grpcBaseUrl(url: string): string {
-  const trimmed = url.trim().replace(/\/+$/, "");
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return trimmed;
-  return `${LOOPBACK.test(trimmed) ? "http" : "https"}://${trimmed}`;
+  let u = url.trim().replace(/\/+$/, "");
+  if (/^dns:(\/\/[^/]*\/)?/i.test(u)) u = u.replace(/^dns:(\/\/[^/]*\/)?/i, "");
+  if (/^grpc:\/\//i.test(u)) return `http://${u.slice(7)}`;
+  if (/^grpcs:\/\//i.test(u)) return `https://${u.slice(8)}`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) return u;
+  return `${LOOPBACK.test(u) ? "http" : "https"}://${u}`;
 }
 
 /**

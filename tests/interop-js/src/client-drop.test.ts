@@ -72,12 +72,14 @@ describe.each(["jsonrpc", "rest", "grpc"] as const)("%s", (prefer) => {
     const key = `k${++seq}`;
     const events: ClientEvent[] = [];
     let cut = 0;
+    let acceptedAtCut = 0;
     try {
       for await (const ev of client.stream(`gated ${key} 9`)) {
         events.push(ev);
         const n = chunks(events).length;
         if (ev.kind === "TaskArtifactUpdate" && n === 3 && cut === 0) {
           cut = proxy().cutAll(); // real sockets destroyed, both sides
+          acceptedAtCut = proxy().accepted;
           srv.gates.open(`${key}-1`); // the agent goes on while the client is disconnected
         }
         if (ev.kind === "TaskArtifactUpdate" && n === 6) srv.gates.open(`${key}-2`);
@@ -86,6 +88,7 @@ describe.each(["jsonrpc", "rest", "grpc"] as const)("%s", (prefer) => {
       await client.close();
     }
     expect(cut).toBeGreaterThan(0);
+    expect(proxy().accepted).toBeGreaterThan(acceptedAtCut); // it reconnected through the proxy
     expect(chunks(events)).toEqual(["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"]);
     const texts = events.filter((e) => e.kind === "TextArtifact");
     expect(texts).toHaveLength(1);

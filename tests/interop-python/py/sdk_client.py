@@ -310,6 +310,16 @@ class Run:
                 )
             )
 
+        async def push_in_send() -> dict[str, Any]:
+            req = self.request("echo pushed")
+            req.configuration.task_push_notification_config.CopyFrom(
+                TaskPushNotificationConfig(url=self.webhook, token="py-token")
+            )
+            res = await self.one(blocking, req)
+            self.tasks_created += 1
+            check(res.task.status.state == TaskState.TASK_STATE_COMPLETED, "the pushed task completes")
+            return {"taskId": res.task.id}
+
         async def error_invalid_params() -> dict[str, Any]:
             return await error(lambda: blocking.list_tasks(ListTasksRequest(page_size=101)))
 
@@ -320,6 +330,7 @@ class Run:
         await self.op("stream", stream)
         await self.op("input-required", input_required)
         await self.op("send-fail", fail)
+        await self.op("push-in-send", push_in_send)
         await self.op("list-tasks-paging", list_tasks)
         await self.op("push-config-crud", push_config_crud)
         await self.op("subscribe-cancel", subscribe_and_cancel)

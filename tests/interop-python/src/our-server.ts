@@ -2,7 +2,7 @@ import { grpcBinding } from "@agentmesh/a2a-grpc/node";
 import { jsonRpcBinding } from "@agentmesh/a2a-jsonrpc";
 import { restBinding } from "@agentmesh/a2a-rest";
 import { A2AServer, InMemoryPushConfigStore, type RequestContext } from "@agentmesh/a2a-server";
-import { serve } from "@agentmesh/a2a-server/node";
+import { createNodePushSender, serve } from "@agentmesh/a2a-server/node";
 import type { Message } from "@agentmesh/a2a-types";
 import { createScriptedExecutor } from "./scripted-agent.js";
 
@@ -51,6 +51,8 @@ export async function startOurServer(): Promise<OurServer> {
         ? { id: "python-client" }
         : undefined,
     pushConfigStore: new InMemoryPushConfigStore(),
+    // The tests' webhooks listen on 127.0.0.1, which the SSRF guard refuses by default.
+    pushSender: createNodePushSender({ allowPrivateNetworks: true, maxAttempts: 1 }),
     extendedCard: {
       skills: [
         SKILL,

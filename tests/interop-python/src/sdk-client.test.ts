@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { cell, markDeviation, pythonOrSkip, skipReason } from "./interop-cell.js";
 import { INTEROP_TOKEN, type OurServer, startOurServer } from "./our-server.js";
 import { type PythonRun, expectOp, runPythonClient } from "./python-peers.js";
+import { startWebhookReceiver } from "./webhook-receiver.js";
 
 const python = pythonOrSkip();
 
@@ -42,8 +43,12 @@ describe.skipIf(python === undefined)(
     for (const binding of ["JSONRPC", "HTTP+JSON", "GRPC"] as const) {
       describe(binding, () => {
         let run: PythonRun;
+        let hook: Awaited<ReturnType<typeof startWebhookReceiver>>;
         beforeAll(async () => {
+          hook = await startWebhookReceiver();
           run = await runPythonClient(python as string, "sdk_client.py", [
+            "--webhook",
+            hook.url,
             "--card-url",
             server.cardUrl,
             "--binding",
@@ -65,6 +70,26 @@ describe.skipIf(python === undefined)(
             if (op === "extended-card") expect(detail["skills"]).toContain("secret");
           });
         }
+        afterAll(async () => {
+          await hook?.close();
+        });
+
+        cell(c("push-in-send"), async () => {
+          // The config a2a-sdk put in SendMessageConfiguration reaches our push sender, which
+          // POSTs StreamResponse JSON with the config's token (§4.3.3, §7 of the wire notes).
+          const { taskId } = expectOp(run, "push-in-send") as { taskId: string };
+          const body = await hook.waitFor(
+            (b) =>
+              (b as { statusUpdate?: { taskId?: string; status?: { state?: string } } })
+                .statusUpdate?.status?.state === "TASK_STATE_COMPLETED" &&
+              (b as { statusUpdate: { taskId?: string } }).statusUpdate.taskId === taskId,
+          );
+          expect(body).toMatchObject({ statusUpdate: { taskId } });
+          const delivery = hook.received.find((r) => r.body === body);
+          expect(delivery?.headers["x-a2a-notification-token"]).toBe("py-token");
+          expect(delivery?.headers["content-type"]).toMatch(/^application\/a2a\+json/);
+        });
+
         for (const [op, errorClass] of Object.entries(ERRORS)) {
           cell(c(op), (ctx) => {
             const detail = expectOp(run, op);

@@ -1,5 +1,5 @@
 // Child process of run.ts: streams one task with N artifact chunks (appended to one artifact)
-// through SendStreamingMessage and prints the median time as JSON. Run alone with
+// through SendStreamingMessage and prints the median and best time as JSON. Run alone with
 // `node --expose-gc --import tsx server/stream.ts <agentmesh|a2a-js> <chunks> [rounds]`.
 import { create, type ImplName } from "./impls.js";
 
@@ -11,7 +11,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const times: number[] = [];
 for (let round = 0; round < rounds; round++) {
   const impl = create(name);
-  await impl.stream(50); // warm-up
+  await impl.stream(Math.min(chunks, 2_000)); // warm-up (JIT) on the same task shape
   gc();
   const start = performance.now();
   const seen = await impl.stream(chunks);

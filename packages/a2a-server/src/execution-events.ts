@@ -1,7 +1,7 @@
 import type { Artifact, JsonObject, Part, TaskState } from "@agentmesh/a2a-types";
 import type { ArtifactOptions, ExecutionEvents, MessageInput } from "./executor.js";
 import type { TaskExecution } from "./task-execution.js";
-import { toAgentMessage, toParts } from "./task-snapshot.js";
+import { jsonCopy, toAgentMessage, toParts } from "./task-snapshot.js";
 
 /** The `events` object an executor publishes through (one per execution). */
 class ExecutionEventsImpl implements ExecutionEvents {
@@ -75,7 +75,7 @@ class ExecutionEventsImpl implements ExecutionEvents {
     const artifact: Artifact = { artifactId, parts: toParts(content) };
     if (options.name !== undefined) artifact.name = options.name;
     if (options.description !== undefined) artifact.description = options.description;
-    if (options.metadata !== undefined) artifact.metadata = structuredClone(options.metadata);
+    if (options.metadata !== undefined) artifact.metadata = jsonCopy(options.metadata);
     if (options.extensions !== undefined) artifact.extensions = [...options.extensions];
     const event = {
       artifact,

@@ -34,6 +34,7 @@ import type { StoredTask, TaskScope } from "./store/task-store.js";
 import type { TaskExecution } from "./task-execution.js";
 import {
   deepFreeze,
+  frozenCopy,
   INTERRUPTED_STATES,
   isSettledState,
   isTerminalState,
@@ -81,11 +82,14 @@ class RequestHandler implements ServerRequestHandler {
     const execution = await this.#begin(req, ctx);
     await execution.start();
     await execution.first;
-    if (!req.configuration?.returnImmediately) await waitFor(execution.settled, ctx.signal);
+    if (!req.configuration?.returnImmediately && !execution.isSettled) {
+      await waitFor(execution.settled, ctx.signal);
+    }
     if (execution.reply) return { message: execution.reply };
     const task = execution.snapshot();
     if (!task) throw new A2AError(A2AErrorCode.Internal, "The task vanished");
-    return { task: shapeTask(task, { historyLength: req.configuration?.historyLength }) };
+    const historyLength = req.configuration?.historyLength;
+    return { task: historyLength === undefined ? task : shapeTask(task, { historyLength }) };
   }
 
   sendStreamingMessage(req: SendMessageRequest, ctx: CallContext): AsyncIterable<StreamResponse> {
@@ -224,7 +228,8 @@ class RequestHandler implements ServerRequestHandler {
     const cfg = req.configuration;
     checkHistoryLength("configuration.historyLength", cfg?.historyLength);
     const card = this.#s.card;
-    checkRequiredExtensions(card.capabilities?.extensions, ctx.requestedExtensions);
+    const declared = card.capabilities?.extensions;
+    if (declared && declared.length > 0) checkRequiredExtensions(declared, ctx.requestedExtensions);
     const pushConfig = cfg?.taskPushNotificationConfig;
     if (pushConfig) {
       this.#s.requirePush();
@@ -268,7 +273,7 @@ class RequestHandler implements ServerRequestHandler {
       taskId = crypto.randomUUID();
       contextId = incoming.contextId || crypto.randomUUID();
     }
-    const message: Message = deepFreeze({ ...jsonClone(incoming), taskId, contextId });
+    const message: Message = frozenCopy({ ...incoming, taskId, contextId });
     const execution = this.#s.newExecution({
       taskId,
       contextId,
@@ -319,10 +324,6 @@ class RequestHandler implements ServerRequestHandler {
       call: ctx,
     };
   }
-}
-
-function jsonClone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function checkCancelable(task: Task): void {

@@ -65,14 +65,14 @@ interface Deferred<T> {
   reject: (e: unknown) => void;
 }
 
-function deferred<T>(): Deferred<T> {
+function deferred<T>(canReject = false): Deferred<T> {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
   const promise = new Promise<T>((res, rej) => {
     resolve = res;
     reject = rej;
   });
-  promise.catch(() => {});
+  if (canReject) promise.catch(() => {}); // rejected before anyone awaits it: not unhandled
   return { promise, resolve, reject };
 }
 
@@ -91,8 +91,9 @@ export class TaskExecution {
   readonly #init: ExecutionInit;
   #abort: AbortController | undefined;
   #abortReason: unknown;
-  readonly #first = deferred<void>();
+  readonly #first = deferred<void>(true);
   readonly #settled = deferred<void>();
+  #isSettled = false;
   #ended: Deferred<void> | undefined;
   #context: RequestContext | undefined;
   #live: LiveTask | undefined;
@@ -122,6 +123,10 @@ export class TaskExecution {
   /** Resolves once the task exists (or a direct reply was sent); rejects when the request fails before that. */
   get first(): Promise<void> {
     return this.#first.promise;
+  }
+  /** True once {@link settled} resolved. */
+  get isSettled(): boolean {
+    return this.#isSettled;
   }
   /** Resolves when the task is terminal or interrupted, a reply was sent, or the execution ended. */
   get settled(): Promise<void> {
@@ -442,6 +447,7 @@ export class TaskExecution {
       this.#finished = true;
       this.#detach();
     } else if (INTERRUPTED_STATES.has(state)) {
+      this.#isSettled = true;
       this.#settled.resolve();
     }
   }
@@ -554,6 +560,7 @@ export class TaskExecution {
     }
     this.channel.close();
     this.#first.resolve();
+    this.#isSettled = true;
     this.#settled.resolve();
     this.#ended?.resolve();
     this.#deps.onDetach(this);

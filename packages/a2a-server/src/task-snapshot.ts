@@ -34,14 +34,42 @@ export function now(): string {
 export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    } else {
+      for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+    }
   }
   return value;
 }
 
-/** A frozen deep copy of a JSON value (what the server keeps of anything handed to it). */
+/**
+ * A frozen deep copy of a JSON value (what the server keeps of anything handed to it), in one
+ * pass. Only plain JSON data is expected (the canonical wire model).
+ */
 export function frozenCopy<T>(value: T): T {
-  return deepFreeze(structuredClone(value));
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = frozenCopy(value[i]);
+    return Object.freeze(out) as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (Object.hasOwn(value, key)) out[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  }
+  return Object.freeze(out) as T;
+}
+
+/** A deep copy of a JSON value (mutable). */
+export function jsonCopy<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(jsonCopy) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (Object.hasOwn(value, key)) out[key] = jsonCopy((value as Record<string, unknown>)[key]);
+  }
+  return out as T;
 }
 
 /** Builds an agent message from author input, with the task's ids. */
@@ -55,7 +83,7 @@ export function toAgentMessage(input: MessageInput, taskId: string, contextId: s
       contextId,
     };
   }
-  const message = structuredClone(input as Message);
+  const message = jsonCopy(input as Message);
   message.taskId = taskId;
   message.contextId = contextId;
   if (!message.messageId) message.messageId = crypto.randomUUID();
@@ -64,7 +92,7 @@ export function toAgentMessage(input: MessageInput, taskId: string, contextId: s
 
 /** Text or parts → a fresh parts array. */
 export function toParts(content: string | readonly Part[]): Part[] {
-  return typeof content === "string" ? [{ text: content }] : structuredClone([...content]);
+  return typeof content === "string" ? [{ text: content }] : jsonCopy([...content]);
 }
 
 /**

@@ -44,6 +44,28 @@ describe.each(["jsonrpc", "rest", "grpc"] as const)("%s", (prefer) => {
     if (prefer === "grpc") expect(client.agentInterface.url).toBe(srv.running.grpcAddress);
   });
 
+  it("runs interceptors on every call (here: one that authenticates)", async () => {
+    const seen: string[] = [];
+    const viaInterceptor = await createClient(srv.running.url, {
+      prefer,
+      interceptors: [
+        {
+          before(call) {
+            call.headers.set("authorization", AUTH_HEADERS.authorization);
+            seen.push(call.method);
+          },
+        },
+      ],
+    });
+    try {
+      expect(viaInterceptor.card.name).toBe("agentmesh-test (extended)");
+      await viaInterceptor.getTask("no-such-task").catch(() => {});
+      expect(seen).toEqual(["GetExtendedAgentCard", "GetTask"]);
+    } finally {
+      await viaInterceptor.close();
+    }
+  });
+
   it("keeps the public card when the extended card is refused (no credentials)", async () => {
     const anonymous = await createClient(srv.running.url, { prefer });
     try {

@@ -9,7 +9,8 @@ import type { AgentCard, Task } from "@agentmesh/a2a-types";
 import { afterAll, beforeAll, beforeEach, describe, expect } from "vitest";
 import { type BindingName, clientOptionsFor } from "./client-options.js";
 import { cell, markDeviation } from "./interop-cell.js";
-import { startWebhookReceiver } from "./webhook-receiver.js";
+import { describeExtraCells } from "./server-peer-extras.js";
+import { collect, expectA2AError, lastState } from "./assertions.js";
 
 /** What a Python server peer offers, and how its agent answers. */
 export interface ServerPeerProfile {
@@ -45,32 +46,6 @@ const BINDINGS = [
   ["HTTP+JSON", "rest"],
   ["GRPC", "grpc"],
 ] as const satisfies readonly (readonly [string, BindingName])[];
-
-async function collect(events: AsyncIterable<ClientEvent>): Promise<ClientEvent[]> {
-  const out: ClientEvent[] = [];
-  for await (const ev of events) out.push(ev);
-  return out;
-}
-
-async function expectA2AError(p: Promise<unknown>, code: A2AErrorCode): Promise<A2AError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err, `expected ${code}`).toBeInstanceOf(A2AError);
-  const a2a = err as A2AError;
-  expect(a2a.code).toBe(code);
-  return a2a;
-}
-
-function lastState(events: ClientEvent[]): string | undefined {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const ev = events[i];
-    if (ev?.kind === "TaskStatusUpdate") return ev.status.state;
-    if (ev?.kind === "TaskSnapshot") return ev.task.status.state;
-  }
-  return undefined;
-}
 
 /**
  * Our client (`createClient` + its per-binding transport) against a Python server: every
@@ -284,98 +259,15 @@ export function describeServerPeer(profile: ServerPeerProfile): void {
         expect(err.reason).toBe("VERSION_NOT_SUPPORTED");
       });
 
-      if (profile.extras.slowWithoutExtendedCard) {
-        cell(c("error-extended-card-unsupported"), async () => {
-          expect(slow.card.capabilities.extendedAgentCard ?? false).toBe(false);
-          // §3.1.11 / §3.3.4: without the capability, GetExtendedAgentCard is UnsupportedOperation.
-          const err = await expectA2AError(
-            slow.transport.getExtendedAgentCard({}),
-            A2AErrorCode.UnsupportedOperation,
-          );
-          expect(err.reason).toBe("UNSUPPORTED_OPERATION");
-        });
-      }
-
-      if (profile.extras.messageReply) {
-        cell(c("send-message-reply"), async () => {
-          const res = await client.sendMessage("message hi");
-          expect("role" in res && res.role).toBe("ROLE_AGENT");
-          expect("parts" in res && res.parts.map((p) => p.text).join("")).toBe("echo: message hi");
-        });
-      }
-
-      if (profile.extras.inputRequired) {
-        cell(c("input-required"), async () => {
-          const first = (await client.sendMessage("input")) as Task;
-          expect(first.status.state).toBe("TASK_STATE_INPUT_REQUIRED");
-          const second = (await client.sendMessage("more", { taskId: first.id })) as Task;
-          expect(second.id).toBe(first.id);
-          expect(second.status.state).toBe("TASK_STATE_COMPLETED");
-          expect(second.artifacts?.map((a) => a.parts.map((p) => p.text).join(""))).toContain(
-            "echo: more",
-          );
-        });
-      }
-
-      if (profile.extras.fail) {
-        cell(c("send-fail"), async () => {
-          const res = await client.transport.sendMessage({
-            message: { messageId: `m-${Date.now()}`, role: "ROLE_USER", parts: [{ text: "fail" }] },
-          });
-          expect(res.task?.status.state).toBe("TASK_STATE_FAILED");
-        });
-      }
-
-      if (profile.extras.tenantEcho) {
-        cell(c("tenant"), async (ctx) => {
-          const urls: string[] = [];
-          const recording: typeof fetch = (input, init) => {
-            urls.push(input instanceof Request ? input.url : String(input));
-            return fetch(input, init);
-          };
-          const scoped = await createClient(peer.cardUrl, {
-            ...clientOptionsFor(name),
-            tenant: "t1",
-            fetch: recording,
-          });
-          try {
-            const sent = scoped.sendMessage("tenant");
-            if (binding !== "HTTP+JSON") {
-              const task = (await sent) as Task;
-              expect(task.artifacts?.[0]?.parts[0]?.text).toBe("tenant: t1");
-              return;
-            }
-            // §11.3 + a2a.proto: REST paths are `/{tenant}/message:send` under the interface
-            // URL. a2a-sdk mounts `/{tenant}` before its path prefix instead (DEVIATIONS.md #9),
-            // so the spec-shaped request is not found there.
-            await expect(sent).rejects.toBeInstanceOf(A2AError);
-            markDeviation(ctx, "#9");
-            const restUrl = scoped.agentInterface.url.replace(/\/$/, "");
-            expect(urls).toContain(`${restUrl}/t1/message:send`);
-          } finally {
-            await scoped.close();
-          }
-        });
-      }
-
-      if (profile.extras.pushDelivery) {
-        cell(c("push-delivery"), async () => {
-          const hook = await startWebhookReceiver();
-          try {
-            const task = (await client.sendMessage(profile.echo.send, {
-              pushNotificationConfig: { url: hook.url, token: "push-token" },
-            })) as Task;
-            const body = await hook.waitFor(
-              (b) =>
-                (b as { statusUpdate?: { status?: { state?: string } } }).statusUpdate?.status
-                  ?.state === "TASK_STATE_COMPLETED",
-            );
-            expect(body).toMatchObject({ statusUpdate: { taskId: task.id } });
-          } finally {
-            await hook.close();
-          }
-        });
-      }
+      describeExtraCells({
+        profile,
+        binding,
+        name,
+        c,
+        client: () => client,
+        slow: () => slow,
+        cardUrl: () => peer.cardUrl,
+      });
     });
   }
 }

@@ -12,7 +12,8 @@ import { AUTH_HEADERS, type TestServer, startAgentmeshServer } from "./client-su
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");
-const CHROMIUM = "/usr/bin/chromium";
+/** Debian's chromium; `CHROMIUM_PATH` points elsewhere. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const FLAGS = [
   "--headless",
   "--no-sandbox",

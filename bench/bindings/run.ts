@@ -243,12 +243,15 @@ async function main(): Promise<void> {
     >
   > = {};
   const rssRows: Record<string, number> = {};
-  for (const target of TARGETS) {
-    const server = await spawnServer(target);
-    try {
-      for (const binding of BINDINGS) {
-        for (const c of CONCURRENCY) {
-          const r = await unary(server.url, binding, c);
+  // All three servers stay up and every step runs floor → sdk → agentmesh back to back, so
+  // a change in the machine's load hits the three alike (ratios stay meaningful).
+  const servers = new Map<Target, Server>();
+  for (const target of TARGETS) servers.set(target, await spawnServer(target));
+  try {
+    for (const binding of BINDINGS) {
+      for (const c of CONCURRENCY) {
+        for (const target of TARGETS) {
+          const r = await unary(servers.get(target)!.url, binding, c);
           const key = `${binding} c=${c}`;
           unaryRows[key] ??= {};
           unaryRows[key][target] = r;
@@ -256,19 +259,22 @@ async function main(): Promise<void> {
             `${target.padEnd(9)} ${binding.padEnd(7)} c=${String(c).padEnd(2)} ${r.rps.toFixed(0).padStart(6)} req/s  p99 ${r.p99ms.toFixed(2)} ms`,
           );
         }
+      }
+      for (const target of TARGETS) {
+        const url = servers.get(target)!.url;
         const s1 = await best(
           3,
-          () => stream(server.url, binding, "stream 1000"),
+          () => stream(url, binding, "stream 1000"),
           (r) => r.ms,
         );
         const s4 = await best(
           2,
-          () => stream(server.url, binding, "stream 4000"),
+          () => stream(url, binding, "stream 4000"),
           (r) => r.ms,
         );
         const burst = await best(
           3,
-          () => stream(server.url, binding, "burst 1000"),
+          () => stream(url, binding, "burst 1000"),
           (r) => r.firstMs,
         );
         const row = {
@@ -284,9 +290,11 @@ async function main(): Promise<void> {
           `${target.padEnd(9)} ${binding.padEnd(7)} stream ${row.eventsPerSec1k.toFixed(0)} ev/s (1k), ${row.eventsPerSec4k.toFixed(0)} ev/s (4k), first event of a burst ${row.firstEventMs.toFixed(2)} ms`,
         );
       }
-    } finally {
-      server.kill();
     }
+  } finally {
+    for (const s of servers.values()) s.kill();
+  }
+  for (const target of TARGETS) {
     // a fresh process for the memory figure
     const fresh = await spawnServer(target);
     try {

@@ -1,6 +1,6 @@
 """The AG2 A2A client for the interop tests.
 
-Usage: ``python ag2_client.py --card-url URL --binding jsonrpc|rest|grpc [--hitl] [--bearer TOKEN]``
+Usage: ``python ag2_client.py --card-url URL --binding jsonrpc|rest|grpc [--scripted] [--bearer TOKEN]``
 
 An AG2 ``Agent`` whose model is ``A2AConfig(card_url=URL, prefer=binding)`` talks
 to the remote agent:
@@ -8,7 +8,9 @@ to the remote agent:
 - ``ask-multi-turn``: ``ask`` then ``reply.ask`` (streaming), recording both answers;
 - ``ask-polling``: one ``ask`` with ``streaming=False`` (SendMessage with
   returnImmediately, then GetTask polling);
-- ``hitl-input-required`` (with ``--hitl``): ``ask("input …")`` against an agent that
+- ``ask-streamed-chunks`` (with ``--scripted``): ``ask("stream 3")``,
+  whose answer arrives as three append chunks of one artifact;
+- ``hitl-input-required`` (with ``--scripted``): ``ask("input …")`` against an agent that
   answers INPUT_REQUIRED; AG2's human-in-the-loop hook answers ``more``, which
   the client sends back on the same task;
 - ``list-get-tasks``: AG2's task helpers ``list_tasks`` (page size 1) and ``get_task``.
@@ -47,7 +49,9 @@ async def amain() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--card-url", required=True)
     parser.add_argument("--binding", required=True, choices=["jsonrpc", "rest", "grpc"])
-    parser.add_argument("--hitl", action="store_true")
+    parser.add_argument(
+        "--scripted", action="store_true", help="the remote runs the interop script (stream N, input …)"
+    )
     parser.add_argument("--bearer", help="token for the card's security schemes (a2a-sdk AuthInterceptor)")
     args = parser.parse_args()
     results: list[dict[str, Any]] = []
@@ -67,6 +71,11 @@ async def amain() -> None:
         second = await first.ask("What number did I ask you to remember?")
         return {"first": first.response.message.content if first.response.message else None,
                 "second": second.response.message.content if second.response.message else None}
+
+    async def streamed_chunks() -> dict[str, Any]:
+        remote = Agent("remote", config=config())
+        reply = await remote.ask("stream 3")
+        return {"content": reply.response.message.content if reply.response.message else None}
 
     async def polling() -> dict[str, Any]:
         remote = Agent("remote", config=config(streaming=False, polling_interval=0.05))
@@ -101,7 +110,8 @@ async def amain() -> None:
 
     await op(results, "ask-multi-turn", multi_turn)
     await op(results, "ask-polling", polling)
-    if args.hitl:
+    if args.scripted:
+        await op(results, "ask-streamed-chunks", streamed_chunks)
         await op(results, "hitl-input-required", hitl)
     await op(results, "list-get-tasks", tasks)
     print(json.dumps({"peer": "ag2", "binding": args.binding, "results": results}), flush=True)

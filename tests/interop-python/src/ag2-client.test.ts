@@ -32,7 +32,7 @@ describe.skipIf(python === undefined)(
             server.cardUrl,
             "--binding",
             prefer,
-            "--hitl",
+            "--scripted",
             "--bearer",
             INTEROP_TOKEN,
           ]);
@@ -57,6 +57,11 @@ describe.skipIf(python === undefined)(
 
         cell(c("ask-polling"), () => {
           expect(expectOp(run, "ask-polling")["content"]).toBe("echo: Polling please.");
+        });
+
+        cell(c("ask-streamed-chunks"), () => {
+          // Three TaskArtifactUpdate chunks (append, lastChunk on the third) joined by AG2.
+          expect(expectOp(run, "ask-streamed-chunks")["content"]).toBe("chunk-0chunk-1chunk-2");
         });
 
         cell(c("hitl-input-required"), () => {

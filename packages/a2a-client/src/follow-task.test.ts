@@ -170,19 +170,19 @@ describe("stream", () => {
   it("the timeout bounds the wait for the first event, not the whole stream", async () => {
     const agent = new FakeAgent();
     const inner = agent.transport();
-    // 7 events 15 ms apart: the stream lasts longer than the 50 ms timeout.
+    // 7 events 250 ms apart: the stream lasts far longer than the 1 s timeout.
     const client = await createClientFromCard(testCard(), {
       jsonRpcTransport: () => ({
         ...inner,
         sendStreamingMessage: (req, opts) =>
           (async function* () {
             for await (const ev of inner.sendStreamingMessage(req, opts)) {
-              await new Promise((r) => setTimeout(r, 15));
+              await new Promise((r) => setTimeout(r, 250));
               yield ev;
             }
           })(),
       }),
-      timeout: 50,
+      timeout: 1_000,
     });
     const events = await collect(client.stream("hi"));
     const last = events.filter((e) => e.kind === "TaskStatusUpdate").at(-1);

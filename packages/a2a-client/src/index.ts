@@ -62,4 +62,9 @@ export {
   TaskTerminalError,
 } from "./errors.js";
 export type { CardProblem, TaskErrorState } from "./errors.js";
-export { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
+export {
+  A2AClientError,
+  A2AClientErrorCode,
+  A2AError,
+  A2AErrorCode,
+} from "@agentmesh/a2a-transport";

@@ -1,5 +1,5 @@
 import { type IncomingMessage, type Server, createServer, request as httpRequest } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { toNodeHandler } from "../node.js";
 import { RAW_BODY } from "./node-response.js";
@@ -185,5 +185,40 @@ describe("toNodeHandler", () => {
     const again = await fetch(`${base}/`, { signal: AbortSignal.timeout(5000) }).catch(() => null);
     expect(again?.status).toBe(200);
     await again?.body?.cancel();
+  });
+
+  it("survives clients that reset mid-body or send garbage, and keeps serving", async () => {
+    let failures = 0;
+    const base = await listen(async (req) => {
+      try {
+        await req.text();
+      } catch {
+        failures++;
+      }
+      return new Response("ok");
+    });
+    const { port } = new URL(base);
+    // a body cut short by a reset
+    await new Promise<void>((resolve) => {
+      const s = connect(Number(port), "127.0.0.1", () => {
+        s.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n0123456789");
+        setTimeout(() => {
+          s.resetAndDestroy();
+          resolve();
+        }, 50);
+      });
+      s.on("error", () => resolve());
+    });
+    // bytes that are not HTTP at all
+    await new Promise<void>((resolve) => {
+      const s = connect(Number(port), "127.0.0.1", () => s.end("\u0000\u0001 garbage\r\n\r\n"));
+      s.on("close", () => resolve());
+      s.on("error", () => resolve());
+      s.resume();
+    });
+    await until(() => failures === 1);
+    expect(failures).toBe(1);
+    const ok = await fetch(`${base}/`, { method: "POST", body: "fine" });
+    expect(await ok.text()).toBe("ok");
   });
 });

@@ -181,6 +181,8 @@ export class A2AClient {
         (call) => this.transport.subscribeToTask(withTenant(this.#s, { id }), call),
         "SubscribeToTask",
         opts,
+        false,
+        id,
       );
       return;
     }

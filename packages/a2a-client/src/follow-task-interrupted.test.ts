@@ -110,6 +110,20 @@ describe("subscribeToTask", () => {
     expect(events.filter((e) => e.kind === "TextArtifact")).toHaveLength(1);
   });
 
+  it("retries when the first connection breaks before any event (the task id is known)", async () => {
+    const agent = new FakeAgent();
+    const client = await createClientFromCard(testCard(), {
+      jsonRpcTransport: () => agent.transport(),
+      reconnectBackoff: 1,
+    });
+    await client.sendMessage("go", { returnImmediately: true });
+    agent.cuts = [0]; // the first subscription dies before its first event
+    const events = await collect(client.subscribeToTask("t-1"));
+    expect(agent.subscribeCalls).toHaveLength(2);
+    expect(events.filter((e) => e.kind === "TaskSnapshot")).toHaveLength(1);
+    expect(states(events).at(-1)).toBe("TASK_STATE_COMPLETED");
+  });
+
   it("an unknown task fails with TaskNotFound, not a reconnect", async () => {
     const agent = new FakeAgent();
     const client = await createClientFromCard(testCard(), {

@@ -79,6 +79,7 @@ export async function* followStream(
   what: string,
   request: RequestOptions | undefined,
   continuing = false,
+  knownTaskId?: string,
 ): AsyncGenerator<ClientEvent, void, undefined> {
   const user = request?.signal;
   const stale = staleInterruption(tracker, continuing);
@@ -137,7 +138,8 @@ export async function* followStream(
       if (user?.aborted) throw abortError(user, what);
       if (link.signal.aborted && link.signal.reason === INTERRUPT_WAIT_OVER) return;
       const cause = link.signal.aborted ? link.signal.reason : err;
-      if (!resumed && !sawEvent) throw cause; // the request itself failed: nothing to resume
+      // The request itself failed: nothing to resume unless the task id was known up front.
+      if (!resumed && !sawEvent && knownTaskId === undefined) throw cause;
       if (resumed && !sawEvent && isCode(cause, A2AErrorCode.UnsupportedOperation)) {
         terminalOnResume = true; // SubscribeToTask refuses terminal tasks
       } else if (!isRetryable(cause)) {
@@ -150,7 +152,7 @@ export async function* followStream(
       link.dispose();
       if (it && !ended) it.return?.()?.catch(() => {});
     }
-    const taskId = tracker.taskId;
+    const taskId = tracker.taskId ?? knownTaskId;
     if (!taskId) {
       if (failure !== undefined) throw failure;
       if (ended && !sawEvent) {

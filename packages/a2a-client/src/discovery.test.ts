@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FakeAgent, testCard } from "../test/fake-transport.js";
 import { createClient } from "./create-client.js";
 import { cardUrlsFor, fetchAgentCard } from "./discovery.js";
-import { InvalidCardError } from "./errors.js";
+import { IncompatibleProtocolVersionError, InvalidCardError } from "./errors.js";
 
 function cardServer(routes: Record<string, () => Response>) {
   const seen: { url: string; version: string | null; auth: string | null }[] = [];
@@ -54,8 +54,21 @@ describe("discovery", () => {
     ]);
   });
 
+  it("refuses a v0.3 card with IncompatibleProtocolVersionError", async () => {
+    const v03 = {
+      name: "x",
+      url: "http://h/rpc",
+      protocolVersion: "0.3",
+      preferredTransport: "JSONRPC",
+    };
+    const s = cardServer({ "http://h/.well-known/agent-card.json": json(v03) });
+    const err = await fetchAgentCard("http://h", { fetch: s.fetchImpl }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IncompatibleProtocolVersionError);
+    expect((err as IncompatibleProtocolVersionError).offered).toEqual(["0.3"]);
+  });
+
   it("rejects an invalid card with InvalidCardError listing every problem", async () => {
-    const bad = { name: "x", url: "http://h/rpc", protocolVersion: "0.3" }; // a v0.3-shaped card
+    const bad = { name: "x", skills: "none" };
     const s = cardServer({ "http://h/.well-known/agent-card.json": json(bad) });
     const err = await fetchAgentCard("http://h", { fetch: s.fetchImpl }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidCardError);

@@ -1,6 +1,7 @@
 import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
 import { type AgentCard, validateAgentCard } from "@agentmesh/a2a-types";
-import { InvalidCardError } from "./errors.js";
+import { IncompatibleProtocolVersionError, InvalidCardError } from "./errors.js";
+import { SUPPORTED_VERSIONS, speaksVersion } from "./select-interface.js";
 
 /** The well-known card path (A2A 1.0). */
 export const AGENT_CARD_PATH = "/.well-known/agent-card.json";
@@ -42,7 +43,8 @@ export interface FetchAgentCardOptions {
 /**
  * Fetches and validates an agent card: GET `{cardUrl}/.well-known/agent-card.json` with
  * `A2A-Version: 1.0`, falling back to `/.well-known/agent.json` on 404. Throws
- * {@link InvalidCardError} listing every problem when the card is not a valid 1.0 card, and
+ * {@link InvalidCardError} listing every problem when the card is not a valid 1.0 card
+ * ({@link IncompatibleProtocolVersionError} when it is a pre-1.0 card, e.g. v0.3), and
  * an `A2AError` when the server cannot be reached or answers with an error status.
  */
 export async function fetchAgentCard(
@@ -106,6 +108,21 @@ export async function fetchAgentCard(
 /** Validates a card with a2a-types; throws {@link InvalidCardError} with every problem. */
 export function checkCard(input: unknown, source?: string): AgentCard {
   const result = validateAgentCard(input);
-  if (!result.valid || !result.card) throw new InvalidCardError(result.problems, source);
-  return result.card;
+  if (result.valid && result.card) return result.card;
+  // A pre-1.0 card (v0.3: top-level `url` + `protocolVersion`, no `supportedInterfaces`).
+  const legacy = input as { protocolVersion?: unknown; supportedInterfaces?: unknown } | null;
+  if (
+    typeof legacy === "object" &&
+    legacy !== null &&
+    legacy.supportedInterfaces === undefined &&
+    typeof legacy.protocolVersion === "string" &&
+    !speaksVersion(legacy.protocolVersion)
+  ) {
+    throw new IncompatibleProtocolVersionError(
+      [legacy.protocolVersion],
+      SUPPORTED_VERSIONS,
+      `(its card${source ? ` at ${source}` : ""} is a v${legacy.protocolVersion} card)`,
+    );
+  }
+  throw new InvalidCardError(result.problems, source);
 }

@@ -11,7 +11,7 @@ import { create, type ImplName, runTasks } from "./impls.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const IMPLS: ImplName[] = ["agentmesh", "a2a-js"];
-const TASKS = Number(process.env.BENCH_TASKS ?? 20_000);
+const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const MEMORY_TASKS = Number(process.env.BENCH_MEMORY_TASKS ?? 100_000);

@@ -329,3 +329,37 @@ describe("GetExtendedAgentCard", () => {
     );
   });
 });
+
+describe("waiting on the caller's signal", () => {
+  it("many blocking calls sharing one signal add one abort listener, and an abort releases all waits", async () => {
+    const controller = new AbortController();
+    let added = 0;
+    const original = controller.signal.addEventListener.bind(controller.signal);
+    controller.signal.addEventListener = ((
+      ...args: Parameters<AbortSignal["addEventListener"]>
+    ) => {
+      added++;
+      return original(...args);
+    }) as AbortSignal["addEventListener"];
+    const release = gate();
+    const h = createRequestHandler({
+      agentCard: card,
+      executor: async (_c, e) => {
+        await e.working();
+        await release.promise;
+        await e.complete();
+      },
+    });
+    const call = ctx("SendMessage", { signal: controller.signal });
+    const pending = Array.from({ length: 20 }, (_, i) =>
+      h.sendMessage({ message: userMsg(`y${i}`) }, call),
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    expect(added).toBe(1);
+    controller.abort();
+    const results = await Promise.all(pending);
+    // the caller went away: the calls return the task as it is (still working)
+    expect(results.every((r) => r.task?.status.state === "TASK_STATE_WORKING")).toBe(true);
+    release.open();
+  });
+});

@@ -341,23 +341,35 @@ function placeholderMessage(taskId: string): Message {
   return deepFreeze({ messageId: "", role: "ROLE_USER", parts: [], taskId });
 }
 
-const abortedPromises = new WeakMap<AbortSignal, Promise<void>>();
+const waitersBySignal = new WeakMap<AbortSignal, Set<() => void>>();
 
-/** Resolves when `signal` aborts; one listener per signal however many waits share it. */
-function whenAborted(signal: AbortSignal): Promise<void> {
-  let promise = abortedPromises.get(signal);
-  if (!promise) {
-    promise = new Promise<void>((resolve) => {
-      if (signal.aborted) resolve();
-      else signal.addEventListener("abort", () => resolve(), { once: true });
-    });
-    abortedPromises.set(signal, promise);
+/**
+ * Waits for `promise`, or until the caller goes away. One abort listener per signal, however
+ * many calls share it, and every waiter is removed when its wait ends (a shared, never-aborted
+ * signal must not collect reactions).
+ */
+function waitFor(promise: Promise<void>, signal: AbortSignal): Promise<void> | undefined {
+  if (signal.aborted) return undefined;
+  let waiters = waitersBySignal.get(signal);
+  if (!waiters) {
+    const set = new Set<() => void>();
+    waiters = set;
+    waitersBySignal.set(signal, set);
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const wake of set) wake();
+        set.clear();
+      },
+      { once: true },
+    );
   }
-  return promise;
-}
-
-/** Waits for `promise`, or until the caller goes away. */
-async function waitFor(promise: Promise<void>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return;
-  await Promise.race([promise, whenAborted(signal)]);
+  const set = waiters;
+  return new Promise<void>((resolve) => {
+    set.add(resolve);
+    void promise.then(() => {
+      set.delete(resolve);
+      resolve();
+    });
+  });
 }

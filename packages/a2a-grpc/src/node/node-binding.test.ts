@@ -190,8 +190,13 @@ describe("native gRPC: wire details and bad input", () => {
       Uint8Array.of(0x10, 0x01, 0x12, 0x05, 0x0a),
     );
     const st = grpcStatus(r);
-    expect(st.code).not.toBe(0);
-    expect(st.message).toMatch(/parse binary/);
+    // Connect says INTERNAL "parse binary: …"; A2A wants INVALID_ARGUMENT (InvalidParams).
+    expect(st.code).toBe(3);
+    expect(st.message).toMatch(
+      /^Invalid parameters: the request is not a valid protobuf message \(parse binary/,
+    );
+    const status = fromBinary(StatusSchema, st.details as Uint8Array);
+    expect(status.details[0]?.typeUrl).toBe("type.googleapis.com/google.rpc.BadRequest");
     const ok = await raw(server).getExtendedAgentCard({}, { headers: { "a2a-version": "1.0" } });
     expect(ok.name).toBe("Fake");
   });

@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import type { ServerBinding, ServerBindingOptions } from "@agentmesh/a2a-transport";
+import { create } from "@bufbuild/protobuf";
+import { anyPack } from "@bufbuild/protobuf/wkt";
+import { Code, encodeBinaryHeader } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { BadRequestSchema } from "../gen/google/rpc/error_details_pb.js";
+import { StatusSchema } from "../gen/google/rpc/status_pb.js";
 import { type GrpcBindingOptions, grpcBinding as fetchGrpcBinding } from "../binding.js";
 import { createGrpcRoutes } from "../handler-factory.js";
 
@@ -69,6 +74,7 @@ function minimalGrpcMessageEncoding(res: Http2ServerResponse | ServerResponse): 
   const fix = (v: unknown): unknown => {
     if (typeof v !== "object" || v === null) return v;
     const h = v as Record<string, unknown>;
+    rewriteParseError(h);
     const m = h["grpc-message"];
     if (typeof m === "string") h["grpc-message"] = reencodeGrpcMessage(m);
     return v;
@@ -81,6 +87,38 @@ function minimalGrpcMessageEncoding(res: Http2ServerResponse | ServerResponse): 
   const addTrailers = r.addTrailers.bind(res);
   r.writeHead = (...args: unknown[]) => writeHead(...args.map(fix));
   r.addTrailers = (t: unknown) => addTrailers(fix(t));
+}
+
+/**
+ * Connect answers a request body that is not a protobuf message with INTERNAL
+ * "parse binary: …" (as grpc-go does). A2A maps invalid requests to INVALID_ARGUMENT
+ * (§5.4, InvalidParams), so the HTTP/2 handler rewrites that status to INVALID_ARGUMENT with
+ * a `google.rpc.BadRequest` detail naming the request.
+ */
+function rewriteParseError(h: Record<string, unknown>): void {
+  const message = h["grpc-message"];
+  if (h["grpc-status"] !== "13" || typeof message !== "string") return;
+  let text: string;
+  try {
+    text = decodeURIComponent(message);
+  } catch {
+    return;
+  }
+  if (!text.startsWith("parse binary:")) return;
+  const description = `the request is not a valid protobuf message (${text})`;
+  h["grpc-status"] = String(Code.InvalidArgument);
+  h["grpc-message"] = encodeURIComponent(`Invalid parameters: ${description}`);
+  const status = create(StatusSchema, {
+    code: Code.InvalidArgument,
+    message: `Invalid parameters: ${description}`,
+    details: [
+      anyPack(
+        BadRequestSchema,
+        create(BadRequestSchema, { fieldViolations: [{ field: "", description }] }),
+      ),
+    ],
+  });
+  h["grpc-status-details-bin"] = encodeBinaryHeader(status, StatusSchema);
 }
 
 const encoder = new TextEncoder();

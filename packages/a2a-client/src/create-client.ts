@@ -1,6 +1,7 @@
 import { A2AError } from "@agentmesh/a2a-transport";
 import type { AgentCard } from "@agentmesh/a2a-types";
 import { A2AClient } from "./a2a-client.js";
+import { abortError, linkAbort } from "./call-options.js";
 import { type ClientOptions, validateClientOptions } from "./client-options.js";
 import { createTransportFor } from "./default-transports.js";
 import { checkCard, fetchAgentCard } from "./discovery.js";
@@ -26,12 +27,21 @@ export async function createClient(
   let card: AgentCard;
   if (o.presetCard) card = checkCard(o.presetCard, "presetCard");
   else {
-    const fetched = await fetchAgentCard(cardUrl, {
-      ...(o.fetch ? { fetch: o.fetch } : {}),
-      ...(o.headers ? { headers: o.headers } : {}),
-      ...(o.signal ? { signal: o.signal } : {}),
-    });
-    card = fetched.card;
+    const link = linkAbort(o.signal);
+    link.arm(o.timeout, "fetching the agent card");
+    try {
+      const fetched = await fetchAgentCard(cardUrl, {
+        ...(o.fetch ? { fetch: o.fetch } : {}),
+        ...(o.headers ? { headers: o.headers } : {}),
+        signal: link.signal,
+      });
+      card = fetched.card;
+    } catch (err) {
+      if (link.signal.aborted) throw abortError(link.signal, "fetching the agent card");
+      throw err;
+    } finally {
+      link.dispose();
+    }
   }
   return build(card, cardUrl, options);
 }

@@ -1,3 +1,4 @@
+import { A2AClientError } from "@agentmesh/a2a-transport";
 import { describe, expect, it } from "vitest";
 import { FakeAgent, testCard } from "../test/fake-transport.js";
 import { createClient } from "./create-client.js";
@@ -111,6 +112,25 @@ describe("discovery", () => {
     });
     expect(client.binding).toBe("jsonrpc");
     expect(seen).toEqual(["http://h/rpc", "JSONRPC"]);
+  });
+
+  it("the card fetch honours the timeout and the signal", async () => {
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_, reject) => {
+        const signal = init?.signal;
+        signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+      });
+    const timedOut = await createClient("http://h", { fetch: hanging, timeout: 20 }).catch(
+      (e: unknown) => e,
+    );
+    expect(timedOut).toBeInstanceOf(A2AClientError);
+    expect((timedOut as A2AClientError).code).toBe("TIMEOUT");
+    const ctl = new AbortController();
+    const pending = createClient("http://h", { fetch: hanging, signal: ctl.signal }).catch(
+      (e: unknown) => e,
+    );
+    ctl.abort();
+    expect(((await pending) as A2AClientError).code).toBe("ABORTED");
   });
 
   it("presetCard skips the round trip", async () => {

@@ -114,9 +114,7 @@ export class TaskTracker {
       }
     }
     this.#task = { ...task };
-    out.push(
-      ...this.#status({ taskId: task.id, contextId, status: task.status }, true, task.metadata),
-    );
+    out.push(...this.#status({ taskId: task.id, contextId, status: task.status }, true));
     return out;
   }
 
@@ -152,14 +150,13 @@ export class TaskTracker {
   #status(
     update: Pick<TaskStatusUpdateEvent, "taskId" | "contextId" | "status" | "metadata">,
     recovered: boolean,
-    metadata?: TaskStatusUpdateEvent["metadata"],
   ): ClientEvent[] {
     if (sameStatus(this.#lastStatus, update.status)) return [];
     const current = this.#task;
     if (update.status.message) this.#seenMessages.add(update.status.message.messageId);
     if (current) this.#task = { ...current, status: update.status };
     this.#lastStatus = update.status;
-    const meta = update.metadata ?? metadata;
+    const meta = update.metadata;
     const out: ClientEvent[] = [
       {
         kind: "TaskStatusUpdate",

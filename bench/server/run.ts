@@ -72,7 +72,7 @@ const streaming: Record<string, Record<number, number | null>> = {};
 for (const name of IMPLS) {
   streaming[name] = {};
   for (const chunks of CHUNKS) {
-    const rounds = name === "a2a-js" ? "1" : "5";
+    const rounds = name === "a2a-js" ? "1" : "7";
     const r = child("stream.ts", [name, String(chunks), rounds], STREAM_CAP_MS);
     streaming[name][chunks] = r.timedOut ? null : r.json!.ms!;
     console.log(

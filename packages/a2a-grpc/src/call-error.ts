@@ -38,13 +38,22 @@ export function toGrpcCallError(
         { cause: e },
       );
     }
-    if (!fromServer && (e.code === Code.Unavailable || e.code === Code.Canceled)) {
+    // Connect reports socket failures (refused, reset, closed) as UNAVAILABLE, CANCELED,
+    // ABORTED or UNKNOWN without a gRPC status from the server: a local, network failure.
+    if (!fromServer && NETWORK_CODES.has(e.code)) {
       return new A2AClientError(A2AClientErrorCode.Network, e.rawMessage, { cause: e });
     }
     return errorFromConnect(e);
   }
   return toCallError(e);
 }
+
+const NETWORK_CODES: ReadonlySet<Code> = new Set([
+  Code.Unavailable,
+  Code.Canceled,
+  Code.Aborted,
+  Code.Unknown,
+]);
 
 /** Encodes a request; a model the proto cannot hold fails locally as `INVALID_PARAMS`. */
 export function encodeRequest<T, P>(toProto: (r: T) => P, req: T): P {

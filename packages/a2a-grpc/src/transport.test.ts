@@ -1,5 +1,6 @@
 import { A2AError } from "@agentmesh/a2a-transport";
-import { createRouterTransport } from "@connectrpc/connect";
+import { Code, ConnectError, createRouterTransport } from "@connectrpc/connect";
+import { toGrpcCallError } from "./call-error.js";
 import { describe, expect, it } from "vitest";
 import { createFakeHandler } from "../test/fake-handler.js";
 import { createGrpcRoutes } from "./handler-factory.js";
@@ -43,5 +44,16 @@ describe("in memory (createRouterTransport)", () => {
     });
     expect(t.protocolBinding).toBe("GRPC");
     expect((await t.getExtendedAgentCard({})).name).toBe("Fake");
+  });
+});
+
+describe("call errors", () => {
+  it("a connection reset (ABORTED without a gRPC status) is NETWORK; a server's status is not", () => {
+    const reset = new ConnectError("read ECONNRESET", Code.Aborted);
+    expect(toGrpcCallError(reset, undefined, undefined)).toMatchObject({ code: "NETWORK" });
+    const fromServer = new ConnectError("gone", Code.Aborted, { "grpc-status": "10" });
+    expect(toGrpcCallError(fromServer, undefined, undefined)).toBeInstanceOf(A2AError);
+    const deadline = new ConnectError("deadline", Code.DeadlineExceeded);
+    expect(toGrpcCallError(deadline, undefined, 5)).toMatchObject({ code: "TIMEOUT" });
   });
 });

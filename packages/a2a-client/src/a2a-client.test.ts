@@ -94,6 +94,22 @@ describe("operations", () => {
     ]);
   });
 
+  it("listTaskPages stops with InvalidAgentResponse when a page token repeats", async () => {
+    const agent = new FakeAgent();
+    const client = await createClientFromCard(testCard(), {
+      jsonRpcTransport: () => ({
+        ...agent.transport(),
+        listTasks: async () => ({ tasks: [], nextPageToken: "same", pageSize: 0, totalSize: 0 }),
+      }),
+    });
+    const err = await (async () => {
+      for await (const _ of client.listAllTasks()) {
+        // drain
+      }
+    })().catch((e: unknown) => e);
+    expect((err as A2AError).code).toBe("INVALID_AGENT_RESPONSE");
+  });
+
   it("push config operations return what the transport gives", async () => {
     const { client } = setup();
     const c = await client;

@@ -85,6 +85,15 @@ describe("discovery", () => {
     expect((err as Error).message).toContain("http://h/.well-known/agent-card.json");
   });
 
+  it("maps an HTTP 401 on the card to Unauthenticated", async () => {
+    const s = cardServer({
+      "http://h/.well-known/agent-card.json": () => new Response("no", { status: 401 }),
+    });
+    const err = await fetchAgentCard("http://h", { fetch: s.fetchImpl }).catch((e: unknown) => e);
+    expect((err as { code: string }).code).toBe("UNAUTHENTICATED");
+    expect((err as Error).message).toContain("HTTP 401");
+  });
+
   it("rejects a body that is not JSON", async () => {
     const s = cardServer({ "http://h/.well-known/agent-card.json": () => new Response("<html>") });
     await expect(fetchAgentCard("http://h", { fetch: s.fetchImpl })).rejects.toBeInstanceOf(

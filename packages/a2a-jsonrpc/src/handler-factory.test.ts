@@ -142,6 +142,38 @@ describe("JSON-RPC envelope", () => {
     expect(r.json.error.message).toMatch(/100 bytes/);
   });
 
+  it("reads a body the Node adapter buffered (RAW_REQUEST_BODY), with the size limit", async () => {
+    const handler = createFakeHandler();
+    const fetchHandler = createJsonRpcFetchHandler({ handler, maxBodyBytes: 200 });
+    const make = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      const req = new Request(URL_, {
+        method: "POST",
+        headers: { "content-type": "application/json", "a2a-version": "1.0" },
+        body: bytes,
+      });
+      (req as Request & { [k: symbol]: unknown })[
+        Symbol.for("@agentmesh/a2a-transport/raw-request-body")
+      ] = bytes;
+      return req;
+    };
+    const ok = await fetchHandler(
+      make(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "GetTask", params: { id: "t-b" } })),
+    );
+    expect((await ok.json()).result.id).toBe("t-b");
+    const big = await fetchHandler(
+      make(
+        JSON.stringify({
+          jsonrpc: "2.0",
+          id: 1,
+          method: "GetTask",
+          params: { id: "x".repeat(300) },
+        }),
+      ),
+    );
+    expect(big.status).toBe(413);
+  });
+
   it("survives deeply nested and hostile JSON", async () => {
     const { post, rpc } = setup();
     const deep = `{"jsonrpc":"2.0","id":1,"method":"SendMessage","params":${"[".repeat(50000)}${"]".repeat(50000)}}`;

@@ -1,3 +1,6 @@
+/** Where `toNodeHandler` attaches a body it read into one buffer (same bytes as `request.body`). */
+const RAW_REQUEST_BODY = Symbol.for("@agentmesh/a2a-transport/raw-request-body");
+
 /** Default largest request body a binding reads: 4 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -17,6 +20,12 @@ export class BodyReadFailed {
  * soon as it passes the limit. Throws {@link PayloadTooLarge} or {@link BodyReadFailed}.
  */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
+  // The Node adapter already holds small bodies in one buffer: no need to drain the stream.
+  const buffered = (request as Request & { [RAW_REQUEST_BODY]?: unknown })[RAW_REQUEST_BODY];
+  if (buffered instanceof Uint8Array && !request.bodyUsed) {
+    if (buffered.byteLength > limit) throw new PayloadTooLarge(limit);
+    return new TextDecoder("utf-8", { fatal: false }).decode(buffered);
+  }
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) {
     await request.body?.cancel().catch(() => {});

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { toWebRequest } from "./node-request.js";
+import { bufferableLength, readSmallBody, toWebRequest } from "./node-request.js";
 import { writeWebResponse } from "./node-response.js";
 
 /** Options of {@link toNodeHandler}. */
@@ -58,29 +58,50 @@ export function toNodeHandler(
     res.once("close", onClose);
     req.on("error", noop);
     res.on("error", noop);
-    let request: Request;
-    try {
-      request = toWebRequest(req, abort.signal, limit);
-    } catch {
-      // e.g. a Host header that makes no valid URL
-      req.resume();
-      if (!res.headersSent) {
-        res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-      }
-      res.end("Bad Request: the request line or headers are malformed.");
+    if (bufferableLength(req, limit) === undefined) {
+      run(handler, req, res, abort.signal, limit, undefined);
       return;
     }
-    let response: Promise<Response>;
-    try {
-      response = handler(request);
-    } catch (err) {
-      response = Promise.reject(err);
-    }
-    response.then(
-      (r) => writeWebResponse(r, res).catch(() => fail(res)),
-      () => fail(res),
+    readSmallBody(req).then(
+      (body) => run(handler, req, res, abort.signal, limit, body),
+      () => {
+        // the client went away while sending its body: nobody is left to answer
+        if (!res.destroyed) res.destroy();
+      },
     );
   };
+}
+
+function run(
+  handler: FetchLike,
+  req: IncomingMessage,
+  res: ServerResponse,
+  signal: AbortSignal,
+  limit: number,
+  body: Buffer | undefined,
+): void {
+  let request: Request;
+  try {
+    request = toWebRequest(req, signal, limit, body);
+  } catch {
+    // e.g. a Host header that makes no valid URL
+    req.resume();
+    if (!res.headersSent) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    }
+    res.end("Bad Request: the request line or headers are malformed.");
+    return;
+  }
+  let response: Promise<Response>;
+  try {
+    response = handler(request);
+  } catch (err) {
+    response = Promise.reject(err);
+  }
+  response.then(
+    (r) => writeWebResponse(r, res).catch(() => fail(res)),
+    () => fail(res),
+  );
 }
 
 function fail(res: ServerResponse): void {

@@ -20,6 +20,56 @@ export class BodyTooLargeError extends Error {
 /** Bodies announced by Content-Length up to this size are read into one buffer before the handler runs. */
 const BUFFER_UP_TO = 1024 * 1024;
 
+/**
+ * The bytes of a request body that the adapter read into one buffer, attached to the `Request`
+ * under this symbol (the `Request` carries the same bytes as its body). Bindings read it
+ * instead of draining `request.body` again. Private, no semver.
+ */
+export const RAW_REQUEST_BODY = Symbol.for("@agentmesh/a2a-transport/raw-request-body");
+
+/**
+ * The length of a body worth reading into one buffer before the handler runs: a declared
+ * Content-Length (no Transfer-Encoding) of 1 byte up to min(1 MiB, `limit`), not already
+ * consumed by middleware. `undefined` otherwise (no body, chunked, large: those stream).
+ */
+export function bufferableLength(req: IncomingMessage, limit: number): number | undefined {
+  const method = req.method;
+  if (method === "GET" || method === "HEAD") return undefined;
+  if ((req as ExpressLikeRequest).body !== undefined || req.readableEnded) return undefined;
+  if (req.headers["transfer-encoding"] !== undefined) return undefined;
+  const cl = req.headers["content-length"];
+  if (cl === undefined) return undefined;
+  const n = Number(cl);
+  return Number.isSafeInteger(n) && n > 0 && n <= BUFFER_UP_TO && n <= limit ? n : undefined;
+}
+
+/** Reads a body of known, small length into one buffer; rejects when the client goes away. */
+export function readSmallBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (c: Buffer) => {
+      chunks.push(c);
+      size += c.length;
+    };
+    const done = (err?: Error) => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", done);
+      req.off("aborted", onAborted);
+      if (err) reject(err);
+      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onEnd = () => done();
+    const onAborted = () =>
+      done(new Error("The client aborted the request while sending its body."));
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", done);
+    req.once("aborted", onAborted);
+  });
+}
+
 interface ExpressLikeRequest extends IncomingMessage {
   body?: unknown;
   originalUrl?: string;
@@ -30,7 +80,12 @@ interface ExpressLikeRequest extends IncomingMessage {
  * socket is paused while nobody reads), except that small bodies with a known length are
  * read into one buffer first, which is cheaper. `limit` is enforced while reading.
  */
-export function toWebRequest(req: IncomingMessage, signal: AbortSignal, limit: number): Request {
+export function toWebRequest(
+  req: IncomingMessage,
+  signal: AbortSignal,
+  limit: number,
+  buffered?: Buffer,
+): Request {
   const headers: [string, string][] = [];
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
@@ -43,6 +98,12 @@ export function toWebRequest(req: IncomingMessage, signal: AbortSignal, limit: n
   const url = `${scheme}://${host}${req.url ?? "/"}`;
   const method = req.method ?? "GET";
   const init: RequestInit & { duplex?: "half" } = { method, headers, signal };
+  if (buffered !== undefined) {
+    init.body = buffered as unknown as BodyInit;
+    const request = new Request(url, init);
+    (request as Request & { [RAW_REQUEST_BODY]?: Uint8Array })[RAW_REQUEST_BODY] = buffered;
+    return request;
+  }
   if (method !== "GET" && method !== "HEAD") {
     const body = requestBody(req as ExpressLikeRequest, limit);
     if (body !== null) {

@@ -17,6 +17,9 @@ import { type Target, startTarget } from "./servers.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
+/** Run one part only: "unary", "stream" or "rss" (default: all). */
+const ONLY = process.env.BENCH_ONLY;
+const part = (name: string) => ONLY === undefined || ONLY === name;
 const CONCURRENCY = [1, 16, 64];
 const TARGETS: Target[] = ["floor", "sdk", "agentmesh"];
 const BINDINGS = ["jsonrpc", "rest"] as const;
@@ -249,7 +252,7 @@ async function main(): Promise<void> {
   for (const target of TARGETS) servers.set(target, await spawnServer(target));
   try {
     for (const binding of BINDINGS) {
-      for (const c of CONCURRENCY) {
+      for (const c of part("unary") ? CONCURRENCY : []) {
         for (const target of TARGETS) {
           const r = await unary(servers.get(target)!.url, binding, c);
           const key = `${binding} c=${c}`;
@@ -260,7 +263,7 @@ async function main(): Promise<void> {
           );
         }
       }
-      for (const target of TARGETS) {
+      for (const target of part("stream") ? TARGETS : []) {
         const url = servers.get(target)!.url;
         const s1 = await best(
           3,
@@ -294,7 +297,7 @@ async function main(): Promise<void> {
   } finally {
     for (const s of servers.values()) s.kill();
   }
-  for (const target of TARGETS) {
+  for (const target of part("rss") ? TARGETS : []) {
     // a fresh process for the memory figure
     const fresh = await spawnServer(target);
     try {

@@ -1,6 +1,6 @@
 // Child process of run.ts: streams one task with N artifact chunks (appended to one artifact)
-// through SendStreamingMessage and prints the best (`ms`) and median time of the rounds as JSON:
-// the best of several rounds is the figure least disturbed by other load on the machine. Run alone with
+// through SendStreamingMessage and prints the median (`ms`) and best time of the rounds as JSON.
+// Run alone with
 // `node --expose-gc --import tsx server/stream.ts <agentmesh|a2a-js> <chunks> [rounds]`.
 import { create, type ImplName } from "./impls.js";
 
@@ -22,5 +22,5 @@ for (let round = 0; round < rounds; round++) {
 }
 times.sort((a, b) => a - b);
 process.stdout.write(
-  `${JSON.stringify({ impl: name, chunks, ms: times[0], medianMs: times[Math.floor(times.length / 2)] })}\n`,
+  `${JSON.stringify({ impl: name, chunks, ms: times[Math.floor(times.length / 2)], bestMs: times[0] })}\n`,
 );

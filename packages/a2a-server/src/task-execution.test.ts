@@ -167,3 +167,33 @@ describe("streaming", () => {
     expect((await h.getTask({ id: taskId }, ctx())).status.state).toBe("TASK_STATE_COMPLETED");
   });
 });
+
+describe("slow readers", () => {
+  it("a stream that stops reading is disconnected after the timeout; the task still completes", async () => {
+    const h = createRequestHandler({
+      agentCard: card,
+      fanOut: { highWaterMark: 2, maxBuffered: 1_000, slowSubscriberTimeoutMs: 20 },
+      executor: async (_c, e) => {
+        for (let i = 0; i < 20; i++)
+          await e.artifact(String(i), { artifactId: "a", append: i > 0 });
+        await e.complete();
+      },
+    });
+    const stream = h.sendStreamingMessage({ message: userMsg("a") }, ctx())[Symbol.asyncIterator]();
+    const first = await stream.next(); // the task; then the reader stalls
+    const taskId = first.value!.task!.id;
+    for (let i = 0; i < 100; i++) {
+      if ((await h.getTask({ id: taskId }, ctx())).status.state === "TASK_STATE_COMPLETED") break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect((await h.getTask({ id: taskId }, ctx())).artifacts?.[0]?.parts).toHaveLength(20);
+    // the stalled reader was cut off: its next read fails with an error telling it to re-attach
+    let error: unknown;
+    try {
+      for (let r = await stream.next(); !r.done; r = await stream.next()) {}
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).toMatch(/re-attach with SubscribeToTask/);
+  });
+});

@@ -10,7 +10,9 @@ import type {
   TaskPushNotificationConfig,
 } from "@agentmesh/a2a-types";
 import { type RequestOptions, runUnary } from "./call-options.js";
+import { AgentCardCache } from "./card-cache.js";
 import type { ResolvedClientOptions } from "./client-options.js";
+import { discoverCard } from "./discovery.js";
 import { taskErrorFor } from "./errors.js";
 import type { ClientEvent } from "./events.js";
 import { type FollowSettings, followStream, pollTask, withTenant } from "./follow-task.js";
@@ -35,8 +37,7 @@ type Req<T> = Omit<T, "tenant">;
 export class A2AClient {
   /** The card in use: the extended card when one was fetched, else the public card. */
   card: AgentCard;
-  /** The card as discovered (or given). */
-  readonly publicCard: AgentCard;
+  #publicCard: AgentCard;
   /** The chosen interface. */
   readonly agentInterface: AgentInterface;
   /** The chosen binding. */
@@ -45,6 +46,8 @@ export class A2AClient {
   readonly transport: ClientTransport;
   readonly #o: ResolvedClientOptions;
   readonly #s: FollowSettings;
+  readonly #cardUrl: string | undefined;
+  readonly #cardCache: AgentCardCache;
 
   /** @internal Use `createClient` / `createClientFromCard`. */
   constructor(init: {
@@ -53,9 +56,13 @@ export class A2AClient {
     binding: BindingName;
     transport: ClientTransport;
     options: ResolvedClientOptions;
+    cardUrl?: string | undefined;
+    cardCache?: AgentCardCache;
   }) {
     this.card = init.card;
-    this.publicCard = init.card;
+    this.#publicCard = init.card;
+    this.#cardUrl = init.cardUrl;
+    this.#cardCache = init.cardCache ?? new AgentCardCache();
     this.agentInterface = init.agentInterface;
     this.binding = init.binding;
     this.transport = init.transport;
@@ -73,6 +80,35 @@ export class A2AClient {
       historyLength: init.options.historyLength,
       extensions: init.options.extensions,
     };
+  }
+
+  /** The card as discovered (or given); {@link A2AClient.refreshCard} updates it. */
+  get publicCard(): AgentCard {
+    return this.#publicCard;
+  }
+
+  /**
+   * Refetches the public card from the card URL the client was created with, as a conditional
+   * GET (`If-None-Match` / `If-Modified-Since`, A2A §8.6): a `304 Not Modified` reuses the
+   * cached card without re-validating it. Updates `publicCard`, and `card` unless an extended
+   * card is in use. The binding and transport stay as chosen at creation. Throws `TypeError`
+   * for a client created from a card without `cardUrl`.
+   */
+  async refreshCard(opts: { signal?: AbortSignal; timeout?: number } = {}): Promise<AgentCard> {
+    if (this.#cardUrl === undefined)
+      throw new TypeError(
+        "refreshCard needs the card URL: create the client with createClient(url) or pass cardUrl to createClientFromCard",
+      );
+    const card = await discoverCard(this.#cardUrl, {
+      fetch: this.#o.fetch,
+      headers: this.#o.headers,
+      timeout: opts.timeout ?? this.#o.timeout,
+      signal: opts.signal,
+      cardCache: this.#cardCache,
+    });
+    if (this.card === this.#publicCard) this.card = card;
+    this.#publicCard = card;
+    return card;
   }
 
   /** The tenant sent on every request, if any. */

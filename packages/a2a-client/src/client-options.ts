@@ -4,6 +4,7 @@ import type {
   Interceptor,
 } from "@agentmesh/a2a-transport";
 import type { AgentCard, AgentInterface } from "@agentmesh/a2a-types";
+import type { AgentCardCache } from "./card-cache.js";
 import type { BindingName } from "./select-interface.js";
 
 /** What a transport factory receives: the transport options plus the chosen interface. */
@@ -64,6 +65,12 @@ export interface ClientOptions {
   jsonRpcTransport?: TransportFactory;
   /** Factory for the HTTP+JSON transport. Default: `createRestTransport` of `@agentmesh/a2a-rest`. */
   restTransport?: TransportFactory;
+  /**
+   * Cards fetched before, revalidated with a conditional GET (304 reuses the card). Share one
+   * between clients of the same agent; `client.refreshCard()` uses it. Default: a new
+   * cache per client.
+   */
+  cardCache?: AgentCardCache;
   /** A card already known: `createClient` skips the discovery round trip. Default: none. */
   presetCard?: AgentCard;
   /** Tenant sent on every request. Default: the chosen interface's `tenant` (none if unset). */
@@ -103,6 +110,7 @@ export interface ResolvedClientOptions {
   jsonRpcTransport: TransportFactory | undefined;
   restTransport: TransportFactory | undefined;
   presetCard: AgentCard | undefined;
+  cardCache: AgentCardCache | undefined;
   tenant: string | undefined;
   historyLength: number | undefined;
   extensions: readonly string[];
@@ -192,6 +200,7 @@ export function validateClientOptions(options: ClientOptions = {}): ResolvedClie
     jsonRpcTransport: fn("jsonRpcTransport", o.jsonRpcTransport),
     restTransport: fn("restTransport", o.restTransport),
     presetCard: o.presetCard,
+    cardCache: o.cardCache,
     tenant: o.tenant,
     historyLength,
     extensions: o.extensions ?? [],

@@ -1,10 +1,10 @@
 import { A2AError } from "@agentmesh/a2a-transport";
 import type { AgentCard } from "@agentmesh/a2a-types";
 import { A2AClient } from "./a2a-client.js";
-import { abortError, linkAbort } from "./call-options.js";
+import { AgentCardCache } from "./card-cache.js";
 import { type ClientOptions, validateClientOptions } from "./client-options.js";
 import { createTransportFor } from "./default-transports.js";
-import { checkCard, fetchAgentCard } from "./discovery.js";
+import { checkCard, discoverCard } from "./discovery.js";
 import { CLIENT_TOOLS_EXTENSION, ClientToolsNotSupportedError } from "./errors.js";
 import { bindingName, selectInterface } from "./select-interface.js";
 
@@ -24,26 +24,11 @@ export async function createClient(
   options: ClientOptions = {},
 ): Promise<A2AClient> {
   const o = validateClientOptions(options);
-  let card: AgentCard;
-  if (o.presetCard) card = checkCard(o.presetCard, "presetCard");
-  else {
-    const link = linkAbort(o.signal);
-    link.arm(o.timeout, "fetching the agent card");
-    try {
-      const fetched = await fetchAgentCard(cardUrl, {
-        ...(o.fetch ? { fetch: o.fetch } : {}),
-        ...(o.headers ? { headers: o.headers } : {}),
-        signal: link.signal,
-      });
-      card = fetched.card;
-    } catch (err) {
-      if (link.signal.aborted) throw abortError(link.signal, "fetching the agent card");
-      throw err;
-    } finally {
-      link.dispose();
-    }
-  }
-  return build(card, cardUrl, options);
+  const cardCache = o.cardCache ?? new AgentCardCache();
+  const card = o.presetCard
+    ? checkCard(o.presetCard, "presetCard")
+    : await discoverCard(cardUrl, { ...o, cardCache });
+  return build(card, cardUrl, options, cardCache);
 }
 
 /**
@@ -55,13 +40,14 @@ export async function createClientFromCard(
   options: ClientOptions & { cardUrl?: string } = {},
 ): Promise<A2AClient> {
   const checked = checkCard(card, "card");
-  return build(checked, options.cardUrl, options);
+  return build(checked, options.cardUrl, options, options.cardCache ?? new AgentCardCache());
 }
 
 async function build(
   card: AgentCard,
   cardUrl: string | undefined,
   options: ClientOptions,
+  cardCache: AgentCardCache,
 ): Promise<A2AClient> {
   const o = validateClientOptions(options);
   if (o.extensions.includes(CLIENT_TOOLS_EXTENSION)) {
@@ -78,7 +64,15 @@ async function build(
     ...(o.headers ? { headers: o.headers } : {}),
     ...(o.interceptors.length ? { interceptors: o.interceptors } : {}),
   });
-  const client = new A2AClient({ card, agentInterface, binding, transport, options: o });
+  const client = new A2AClient({
+    card,
+    agentInterface,
+    binding,
+    transport,
+    options: o,
+    cardUrl,
+    cardCache,
+  });
   if (o.extendedCard && card.capabilities.extendedAgentCard === true) {
     try {
       await client.getExtendedAgentCard(o.signal ? { signal: o.signal } : {});

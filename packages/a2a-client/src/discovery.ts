@@ -1,5 +1,7 @@
 import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
-import { type AgentCard, validateAgentCard } from "@agentmesh/a2a-types";
+import { type AgentCard, type AgentInterface, validateAgentCard } from "@agentmesh/a2a-types";
+import { abortError, linkAbort } from "./call-options.js";
+import type { AgentCardCache } from "./card-cache.js";
 import { IncompatibleProtocolVersionError, InvalidCardError } from "./errors.js";
 import { SUPPORTED_VERSIONS, speaksVersion } from "./select-interface.js";
 
@@ -38,6 +40,12 @@ export interface FetchAgentCardOptions {
   headers?: HeadersInit;
   /** Aborts the fetch. */
   signal?: AbortSignal;
+  /**
+   * Cards seen before: a cached URL is revalidated (`If-None-Match` / `If-Modified-Since`)
+   * and a 304 reuses its card; a 200 with `ETag` / `Last-Modified` is stored. Default: none
+   * (unconditional GET).
+   */
+  cardCache?: AgentCardCache;
 }
 
 /**
@@ -58,6 +66,11 @@ export async function fetchAgentCard(
     const headers = new Headers(options.headers);
     headers.set("A2A-Version", "1.0");
     if (!headers.has("Accept")) headers.set("Accept", "application/json");
+    const cached = options.cardCache?.get(url);
+    if (cached?.etag !== undefined && !headers.has("If-None-Match"))
+      headers.set("If-None-Match", cached.etag);
+    if (cached?.lastModified !== undefined && !headers.has("If-Modified-Since"))
+      headers.set("If-Modified-Since", cached.lastModified);
     let res: Response;
     try {
       res = await doFetch(url, {
@@ -72,6 +85,10 @@ export async function fetchAgentCard(
         `could not fetch the agent card at ${url}: ${err instanceof Error ? err.message : String(err)}`,
         { cause: err },
       );
+    }
+    if (res.status === 304 && cached) {
+      await res.body?.cancel();
+      return { card: cached.card, url };
     }
     if (res.status === 404 && url !== urls[urls.length - 1]) {
       await res.body?.cancel();
@@ -97,7 +114,15 @@ export async function fetchAgentCard(
     } catch (err) {
       throw new InvalidCardError([{ path: "", message: "not valid JSON" }], url, err);
     }
-    return { card: checkCard(json, url), url };
+    const card = checkCard(json, url);
+    const etag = res.headers.get("ETag");
+    const lastModified = res.headers.get("Last-Modified");
+    options.cardCache?.set(url, {
+      card,
+      ...(etag ? { etag } : {}),
+      ...(lastModified ? { lastModified } : {}),
+    });
+    return { card, url };
   }
   throw new A2AError(
     A2AErrorCode.Internal,
@@ -105,7 +130,37 @@ export async function fetchAgentCard(
   );
 }
 
-/** Validates a card with a2a-types; throws {@link InvalidCardError} with every problem. */
+/** `supportedInterfaces[3].url` → 3; `undefined` for a problem outside an interface. */
+function interfaceIndex(path: string): number | undefined {
+  const m = /^supportedInterfaces\[(\d+)\]/.exec(path);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** An interface entry whose fields are all strings (so it is safe to list and to skip). */
+function readableInterface(v: unknown): AgentInterface | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  const { url, protocolBinding, protocolVersion, tenant } = v as Record<string, unknown>;
+  if (typeof url !== "string" || typeof protocolBinding !== "string") return undefined;
+  if (typeof protocolVersion !== "string") return undefined;
+  if (tenant !== undefined && tenant !== null && typeof tenant !== "string") return undefined;
+  return {
+    url,
+    protocolBinding,
+    protocolVersion,
+    ...(typeof tenant === "string" ? { tenant } : {}),
+  };
+}
+
+/**
+ * Validates a card with a2a-types; throws {@link InvalidCardError} with every problem.
+ *
+ * `protocolBinding` is an open string (§8.3.2: the client picks the first interface it
+ * supports), so problems confined to some entries of `supportedInterfaces` (an unknown
+ * binding such as `"WEBSOCKET"`, a malformed URL or version) do not reject the card: those
+ * entries are kept as read when their fields are strings (interface choice skips them) and
+ * dropped otherwise. Interface choice fails, listing what the card offers, when nothing usable
+ * is left.
+ */
 export function checkCard(input: unknown, source?: string): AgentCard {
   const result = validateAgentCard(input);
   if (result.valid && result.card) return result.card;
@@ -124,5 +179,85 @@ export function checkCard(input: unknown, source?: string): AgentCard {
       `(its card${source ? ` at ${source}` : ""} is a v${legacy.protocolVersion} card)`,
     );
   }
+  const lenient = withoutBadInterfaces(input, result.problems);
+  if (lenient) return lenient;
   throw new InvalidCardError(result.problems, source);
+}
+
+/**
+ * The card validated without the interface entries that have problems (those re-added as
+ * read when readable), or `undefined` when other parts of the card have problems too.
+ */
+function withoutBadInterfaces(
+  input: unknown,
+  problems: readonly { path: string }[],
+): AgentCard | undefined {
+  const bad = new Set<number>();
+  for (const p of problems) {
+    const i = interfaceIndex(p.path);
+    if (i === undefined) return undefined;
+    bad.add(i);
+  }
+  const raw = (input as { supportedInterfaces?: unknown }).supportedInterfaces;
+  if (!Array.isArray(raw)) return undefined;
+  const good = raw.filter((_, i) => !bad.has(i));
+  const retry = validateAgentCard({ ...(input as object), supportedInterfaces: good });
+  // With every entry bad, the only problem left is the empty list.
+  const onlyEmpty =
+    good.length === 0 && retry.problems.every((p) => p.path === "supportedInterfaces");
+  if (!retry.valid && !onlyEmpty) return undefined;
+  const base =
+    retry.card ??
+    validateAgentCard({ ...(input as object), supportedInterfaces: [PLACEHOLDER] }).card;
+  if (!base) return undefined;
+  const checked = retry.card ? [...retry.card.supportedInterfaces] : [];
+  const merged: AgentInterface[] = [];
+  raw.forEach((entry, i) => {
+    if (!bad.has(i)) {
+      const next = checked.shift();
+      if (next) merged.push(next);
+    } else {
+      const readable = readableInterface(entry);
+      if (readable) merged.push(readable);
+    }
+  });
+  return { ...base, supportedInterfaces: merged };
+}
+
+const PLACEHOLDER: AgentInterface = {
+  url: "http://placeholder.invalid",
+  protocolBinding: "JSONRPC",
+  protocolVersion: "1.0",
+};
+
+/**
+ * {@link fetchAgentCard} under the client's timeout and signal (a timeout or abort becomes
+ * an `A2AClientError` TIMEOUT / ABORTED). Internal.
+ */
+export async function discoverCard(
+  cardUrl: string,
+  o: {
+    fetch?: typeof fetch | undefined;
+    headers?: HeadersInit | undefined;
+    timeout: number;
+    signal?: AbortSignal | undefined;
+    cardCache: AgentCardCache;
+  },
+): Promise<AgentCard> {
+  const link = linkAbort(o.signal);
+  link.arm(o.timeout, "fetching the agent card");
+  try {
+    const fetched = await fetchAgentCard(cardUrl, {
+      ...(o.fetch ? { fetch: o.fetch } : {}),
+      ...(o.headers ? { headers: o.headers } : {}),
+      signal: link.signal,
+      cardCache: o.cardCache,
+    });
+    return fetched.card;
+  } catch (err) {
+    if (link.signal.aborted) throw abortError(link.signal, "fetching the agent card");
+    throw err;
+  } finally {
+    link.dispose();
+  }
 }

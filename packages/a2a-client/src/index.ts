@@ -28,6 +28,8 @@ export {
   fetchAgentCard,
 } from "./discovery.js";
 export type { FetchAgentCardOptions } from "./discovery.js";
+export { AgentCardCache } from "./card-cache.js";
+export type { CachedCard } from "./card-cache.js";
 export {
   BINDING_OF,
   SUPPORTED_VERSIONS,

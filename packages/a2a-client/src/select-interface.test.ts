@@ -2,7 +2,7 @@ import { A2AError } from "@agentmesh/a2a-transport";
 import { describe, expect, it } from "vitest";
 import { testCard } from "../test/fake-transport.js";
 import { IncompatibleProtocolVersionError } from "./errors.js";
-import { selectInterface } from "./select-interface.js";
+import { selectInterface, speaksVersion } from "./select-interface.js";
 
 const card = testCard({
   interfaces: [
@@ -71,5 +71,45 @@ describe("selectInterface", () => {
   it("refuses a card with only custom bindings", () => {
     const custom = testCard({ interfaces: [{ protocolBinding: "urn:x", url: "http://h/x" }] });
     expect(() => selectInterface(custom, {})).toThrow(/no binding this client speaks/);
+  });
+
+  it("accepts a patch part in protocolVersion and compares Major.Minor only (§3.6)", () => {
+    const patched = testCard({
+      interfaces: [{ protocolBinding: "JSONRPC", url: "http://h/rpc", protocolVersion: "1.0.7" }],
+    });
+    expect(selectInterface(patched, {}).url).toBe("http://h/rpc");
+    expect(speaksVersion("1.0.1")).toBe(true);
+    expect(speaksVersion(" 1.0 ")).toBe(true);
+    expect(speaksVersion("1.1")).toBe(false);
+    expect(speaksVersion("1.01x")).toBe(false);
+    expect(speaksVersion("10.0")).toBe(false);
+  });
+
+  it("skips unknown bindings and unusable URLs, keeping prefer semantics", () => {
+    const odd = testCard({
+      interfaces: [
+        { protocolBinding: "WEBSOCKET", url: "ws://h/ws" },
+        { protocolBinding: "JSONRPC", url: "not a url" },
+        { protocolBinding: "HTTP+JSON", url: "http://h/rest" },
+        { protocolBinding: "JSONRPC", url: "http://h/rpc" },
+      ],
+    });
+    expect(selectInterface(odd, {}).url).toBe("http://h/rest");
+    expect(selectInterface(odd, { prefer: "jsonrpc" }).url).toBe("http://h/rpc");
+    expect(() => selectInterface(odd, { prefer: "grpc" })).toThrow(
+      /no usable GRPC interface.*WEBSOCKET at ws:\/\/h\/ws/,
+    );
+  });
+
+  it("fails listing what the card offers when nothing usable is left", () => {
+    const none = testCard({
+      interfaces: [
+        { protocolBinding: "WEBSOCKET", url: "ws://h/ws" },
+        { protocolBinding: "JSONRPC", url: "relative/path" },
+      ],
+    });
+    expect(() => selectInterface(none, {})).toThrow(
+      /no binding this client speaks.*WEBSOCKET at ws:\/\/h\/ws \(v1\.0\), JSONRPC at relative\/path/,
+    );
   });
 });

@@ -28,8 +28,27 @@ export function bindingName(
 
 /** Whether a `protocolVersion` is one we speak (the patch part is ignored). */
 export function speaksVersion(version: string): boolean {
-  const mm = version.trim().split(".").slice(0, 2).join(".");
-  return SUPPORTED_VERSIONS.includes(mm);
+  const m = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+  return m !== null && SUPPORTED_VERSIONS.includes(`${Number(m[1])}.${Number(m[2])}`);
+}
+
+const HOST_PORT = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
+
+/** Whether an interface's URL is one its binding can use (http(s); gRPC also `host:port`). */
+function usableUrl(iface: AgentInterface, binding: BindingName): boolean {
+  if (binding === "grpc" && HOST_PORT.test(iface.url)) return true;
+  try {
+    const u = new URL(iface.url);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** The binding of an interface this client can use, ignoring its version. */
+function speakable(iface: AgentInterface): BindingName | undefined {
+  const b = bindingName(iface);
+  return b !== undefined && usableUrl(iface, b) ? b : undefined;
 }
 
 function sameUrl(a: string, b: string): boolean {
@@ -46,7 +65,8 @@ function sameUrl(a: string, b: string): boolean {
 
 /**
  * Picks the interface to talk to, per the card's `supportedInterfaces` (bindings compared
- * case-insensitively, only versions we speak):
+ * case-insensitively, only versions we speak; entries with a binding we do not speak or a
+ * URL that binding cannot use are skipped, §8.3.2):
  * 1. `prefer` when given: the first interface of that binding, or an error when the card
  *    declares none;
  * 2. else the one interface whose URL equals the card URL, when exactly one does;
@@ -59,16 +79,18 @@ export function selectInterface(
   options: { prefer?: BindingName | undefined; cardUrl?: string | undefined },
 ): AgentInterface {
   const all = card.supportedInterfaces;
-  const known = all.filter((i) => bindingName(i) !== undefined);
-  const wanted = options.prefer ? known.filter((i) => bindingName(i) === options.prefer) : known;
+  const known = all.filter((i) => speakable(i) !== undefined);
+  const wanted = options.prefer ? known.filter((i) => speakable(i) === options.prefer) : known;
   if (wanted.length === 0) {
-    const listed = all.map((i) => `${i.protocolBinding} at ${i.url}`).join(", ") || "none";
+    const listed =
+      all.map((i) => `${i.protocolBinding} at ${i.url} (v${i.protocolVersion})`).join(", ") ||
+      "none";
     throw new A2AError(
       A2AErrorCode.UnsupportedOperation,
       options.prefer
-        ? `the agent card declares no ${BINDING_OF[options.prefer]} interface (it declares: ${listed}); ` +
+        ? `the agent card declares no usable ${BINDING_OF[options.prefer]} interface (it declares: ${listed}); ` +
             "drop the prefer option or choose a declared binding"
-        : `the agent card declares no binding this client speaks (JSONRPC, HTTP+JSON, GRPC); it declares: ${listed}`,
+        : `the agent card declares no binding this client speaks (JSONRPC, HTTP+JSON, GRPC with an http(s) URL; GRPC also host:port); it declares: ${listed}`,
     );
   }
   const usable = wanted.filter((i) => speaksVersion(i.protocolVersion));

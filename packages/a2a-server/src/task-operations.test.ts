@@ -301,3 +301,34 @@ describe("SubscribeToTask", () => {
     expect(events.map(kind)).toEqual(["task:TASK_STATE_INPUT_REQUIRED"]);
   });
 });
+
+describe("two servers sharing one store", () => {
+  it("a cancel through the other server ends the task here at the next write, and aborts the executor", async () => {
+    const taskStore = new InMemoryTaskStore();
+    const step = gate();
+    let signal: AbortSignal | undefined;
+    const executor: AgentExecutor = {
+      async execute(c, e) {
+        signal = c.signal;
+        await e.working();
+        await step.promise;
+        await e.artifact("late");
+        await e.complete();
+      },
+    };
+    const a = createRequestHandler({ agentCard: card, executor, taskStore });
+    const b = createRequestHandler({ agentCard: card, executor, taskStore });
+    const stream = a.sendStreamingMessage({ message: userMsg("x") }, ctx())[Symbol.asyncIterator]();
+    const first = (await stream.next()).value as StreamResponse;
+    const id = first.task!.id;
+    expect(kind((await stream.next()).value as StreamResponse)).toBe("status:TASK_STATE_WORKING");
+    const canceled = await b.cancelTask({ id }, ctx());
+    expect(canceled.status.state).toBe("TASK_STATE_CANCELED");
+    step.open();
+    const rest: StreamResponse[] = [];
+    for (let r = await stream.next(); !r.done; r = await stream.next()) rest.push(r.value);
+    expect(rest.map(kind).at(-1)).toBe("task:TASK_STATE_CANCELED");
+    expect(signal?.aborted).toBe(true);
+    expect((await a.getTask({ id }, ctx())).status.state).toBe("TASK_STATE_CANCELED");
+  });
+});

@@ -1,5 +1,5 @@
 import { createCallContext } from "@agentmesh/a2a-transport";
-import type { AgentCard } from "@agentmesh/a2a-types";
+import type { AgentCard, Message } from "@agentmesh/a2a-types";
 import { describe, expect, it } from "vitest";
 import { fakeBinding } from "../test/fake-binding.js";
 import { userMsg } from "../test/helpers.js";
@@ -124,6 +124,39 @@ describe("A2AServer", () => {
     const none = new A2AServer(async () => "hi", { agent, bindings: [fakeBinding()] });
     await expect(none.handler.getExtendedAgentCard({}, alice)).rejects.toMatchObject({
       code: "UNSUPPORTED_OPERATION",
+    });
+  });
+});
+
+describe("A2AServer input modes", () => {
+  const send = (server: A2AServer, parts: Message["parts"]) =>
+    server.handler.sendMessage(
+      { message: userMsg("x", { parts }) },
+      createCallContext({ method: "SendMessage", binding: "JSONRPC" }),
+    );
+  const data = [{ data: { city: "Paris" } }];
+  const png = [{ raw: "AAAA", mediaType: "image/png" }];
+
+  it("are not enforced when the agent declares none: data parts are accepted", async () => {
+    const server = new A2AServer(async () => "ok", { agent });
+    expect((await send(server, data)).task?.status.state).toBe("TASK_STATE_COMPLETED");
+    expect((await send(server, png)).task?.status.state).toBe("TASK_STATE_COMPLETED");
+  });
+
+  it("are enforced when declared: defaultInputModes, or a skill's inputModes (plus text/plain)", async () => {
+    const declared = new A2AServer(async () => "ok", {
+      agent: { ...agent, defaultInputModes: ["text/plain"] },
+    });
+    await expect(send(declared, data)).rejects.toMatchObject({
+      code: "CONTENT_TYPE_NOT_SUPPORTED",
+    });
+    const bySkill = new A2AServer(async () => "ok", {
+      agent: { ...agent, skills: [{ ...agent.skills[0]!, inputModes: ["image/*"] }] },
+    });
+    expect((await send(bySkill, png)).task?.status.state).toBe("TASK_STATE_COMPLETED");
+    expect((await send(bySkill, [{ text: "hi" }])).task?.status.state).toBe("TASK_STATE_COMPLETED");
+    await expect(send(bySkill, data)).rejects.toMatchObject({
+      code: "CONTENT_TYPE_NOT_SUPPORTED",
     });
   });
 });

@@ -97,7 +97,11 @@ export class A2AServer {
     });
     const handlerCard: HandlerCardView = {
       capabilities: caps,
-      defaultInputModes: options.agent.defaultInputModes ?? ["text/plain"],
+      // input modes are enforced only when declared (a2a-js and a2a-python enforce none);
+      // a skill's modes alone still admit the card's published default, text/plain
+      defaultInputModes:
+        options.agent.defaultInputModes ??
+        (options.agent.skills?.some((s) => s.inputModes?.length) ? ["text/plain"] : undefined),
       skills: options.agent.skills,
     };
     const { agent: _a, bindings: _b, extendedCard: _e, pushSender, ...handlerOptions } = options;

@@ -13,7 +13,10 @@ export type ServerErrorSource = "execute" | "cancel" | "execution" | "persist" |
 export interface HandlerCardView {
   /** `streaming` (on unless `false`) and `extensions` (required ones are enforced). */
   readonly capabilities?: AgentCapabilities | undefined;
-  /** Media types accepted in messages. */
+  /**
+   * Media types accepted in messages (with skills' `inputModes`); parts of other types get
+   * CONTENT_TYPE_NOT_SUPPORTED. Default: none declared = every media type accepted.
+   */
   readonly defaultInputModes?: readonly string[] | undefined;
   /** Skills; their `inputModes` are accepted too. */
   readonly skills?: readonly { readonly inputModes?: readonly string[] | undefined }[] | undefined;

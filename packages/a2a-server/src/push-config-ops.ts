@@ -9,7 +9,7 @@ import type {
 import type { HandlerState } from "./handler-state.js";
 import type { StoredPushConfig } from "./store/push-config-store.js";
 import type { TaskScope } from "./store/task-store.js";
-import { checkWebhookUrl, invalidParams } from "./validation.js";
+import { checkPushConfig, invalidParams, requireString } from "./validation.js";
 
 /** The four push config operations: capability first, then the task, then the config. */
 export class PushConfigOps {
@@ -39,8 +39,8 @@ export class PushConfigOps {
     scope: TaskScope,
   ): Promise<TaskPushNotificationConfig> {
     this.#s.requirePush();
-    if (!req.taskId) invalidParams("taskId", "is required");
-    checkWebhookUrl("url", req.url);
+    requireString("taskId", req.taskId);
+    checkPushConfig("", req);
     await this.#s.loadTask(scope, req.taskId);
     return this.register(scope, req.taskId, req);
   }
@@ -68,7 +68,7 @@ export class PushConfigOps {
     scope: TaskScope,
   ): Promise<ListTaskPushNotificationConfigsResponse> {
     const store = this.#s.requirePush();
-    if (!req.taskId) invalidParams("taskId", "is required");
+    requireString("taskId", req.taskId);
     if (req.pageSize !== undefined && (!Number.isInteger(req.pageSize) || req.pageSize < 0)) {
       invalidParams("pageSize", "must be a non-negative integer");
     }
@@ -88,7 +88,7 @@ export class PushConfigOps {
   }
 
   #ids(taskId: string, id: string): void {
-    if (!taskId) invalidParams("taskId", "is required");
-    if (!id) invalidParams("id", "is required");
+    requireString("taskId", taskId);
+    requireString("id", id);
   }
 }

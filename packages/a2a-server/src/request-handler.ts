@@ -44,8 +44,9 @@ import {
   checkHistoryLength,
   checkInputModes,
   checkMessage,
-  checkWebhookUrl,
+  checkPushConfig,
   invalidParams,
+  requireString,
   taskNotFound,
 } from "./validation.js";
 
@@ -109,7 +110,7 @@ class RequestHandler implements ServerRequestHandler {
   }
 
   async getTask(req: GetTaskRequest, ctx: CallContext): Promise<Task> {
-    if (!req.id) invalidParams("id", "is required");
+    requireString("id", req.id);
     checkHistoryLength("historyLength", req.historyLength);
     const task = await this.#s.loadTask(this.#scope(ctx, req.tenant), req.id);
     return shapeTask(task, { historyLength: req.historyLength });
@@ -120,7 +121,7 @@ class RequestHandler implements ServerRequestHandler {
   }
 
   async cancelTask(req: CancelTaskRequest, ctx: CallContext): Promise<Task> {
-    if (!req.id) invalidParams("id", "is required");
+    requireString("id", req.id);
     const scope = this.#scope(ctx, req.tenant);
     let execution = this.#s.execution(scope, req.id);
     if (!execution || execution.finished) {
@@ -150,7 +151,7 @@ class RequestHandler implements ServerRequestHandler {
   subscribeToTask(req: SubscribeToTaskRequest, ctx: CallContext): AsyncIterable<StreamResponse> {
     return lazyStream(async () => {
       this.#s.checkStreaming();
-      if (!req.id) invalidParams("id", "is required");
+      requireString("id", req.id);
       const scope = this.#scope(ctx, req.tenant);
       const execution = this.#s.execution(scope, req.id);
       const live = execution?.finished ? undefined : execution?.snapshot();
@@ -233,7 +234,7 @@ class RequestHandler implements ServerRequestHandler {
     const pushConfig = cfg?.taskPushNotificationConfig;
     if (pushConfig) {
       this.#s.requirePush();
-      checkWebhookUrl("configuration.taskPushNotificationConfig.url", pushConfig.url);
+      checkPushConfig("configuration.taskPushNotificationConfig.", pushConfig);
     }
     checkInputModes(req.message, card);
     const scope = this.#scope(ctx, req.tenant);

@@ -23,10 +23,24 @@ export function checkHistoryLength(field: string, value: number | undefined): vo
   }
 }
 
+/**
+ * Throws INVALID_PARAMS naming `field` when a REQUIRED string is missing or empty. The wire
+ * parsers fill a missing string with `""` (proto3 defaults), so emptiness is the only sign.
+ */
+export function requireString(field: string, value: string | undefined): asserts value is string {
+  if (typeof value !== "string" || value === "") invalidParams(field, "is required");
+}
+
+const MESSAGE_ROLES: ReadonlySet<string> = new Set(["ROLE_USER", "ROLE_AGENT"]);
+
 /** Validates the parts of an incoming message that the schema cannot. */
 export function checkMessage(message: Message | undefined): asserts message is Message {
   if (!message) invalidParams("message", "is required");
-  if (!message.messageId) invalidParams("message.messageId", "is required");
+  requireString("message.messageId", message.messageId);
+  if (!MESSAGE_ROLES.has(message.role)) {
+    // over gRPC an unknown role name arrives as ROLE_UNSPECIFIED
+    invalidParams("message.role", "is required (ROLE_USER or ROLE_AGENT)");
+  }
   if (!Array.isArray(message.parts) || message.parts.length === 0) {
     invalidParams("message.parts", "must contain at least one part");
   }
@@ -34,11 +48,29 @@ export function checkMessage(message: Message | undefined): asserts message is M
     if (!("text" in part) && !("raw" in part) && !("url" in part) && !("data" in part)) {
       invalidParams(`message.parts[${i}]`, "must have one of text, raw, url or data");
     }
+    if ("url" in part && part.url !== undefined && part.url === "") {
+      invalidParams(`message.parts[${i}].url`, "must not be empty");
+    }
   });
+}
+
+/**
+ * Validates the REQUIRED fields of a push config (`url`, and `authentication.scheme` when
+ * `authentication` is given); `prefix` is prepended to field names (e.g. `configuration.taskPushNotificationConfig.`).
+ */
+export function checkPushConfig(
+  prefix: string,
+  config: { url: string; authentication?: { scheme: string } | undefined },
+): void {
+  checkWebhookUrl(`${prefix}url`, config.url);
+  if (config.authentication) {
+    requireString(`${prefix}authentication.scheme`, config.authentication.scheme);
+  }
 }
 
 /** Validates a webhook URL given in a push config. */
 export function checkWebhookUrl(field: string, url: string): void {
+  requireString(field, url);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -83,8 +115,10 @@ function mediaMatches(accepted: string, actual: string): boolean {
 
 /**
  * Throws CONTENT_TYPE_NOT_SUPPORTED when a part's media type is not among the agent's input
- * modes (the card's `defaultInputModes` plus every skill's `inputModes`). No declared modes, or
- * a wildcard, accepts everything.
+ * modes (the card view's `defaultInputModes` plus every skill's `inputModes`). No declared modes,
+ * or a wildcard, accepts everything: `A2AServer` passes `defaultInputModes` only when the agent
+ * declared input modes itself, so an agent that declares none accepts any part (data parts
+ * included), as a2a-js and a2a-python do.
  */
 export function checkInputModes(message: Message, card: HandlerCardView): void {
   const modes = acceptedModes(card);

@@ -1,4 +1,4 @@
-import { A2AErrorCode } from "@agentmesh/a2a-transport";
+import { A2AErrorCode, ERROR_INFO_TYPE } from "@agentmesh/a2a-transport";
 import { describe, expect, it } from "vitest";
 import { EXT, createFakeHandler } from "../testdata/fake-handler.js";
 import { createJsonRpcFetchHandler, jsonRpcBinding } from "./index.js";
@@ -115,7 +115,8 @@ describe("JSON-RPC envelope", () => {
     expect(arr.json.error.code).toBe(-32602);
     const wrongType = await rpc("GetTask", { id: 5 });
     expect(wrongType.json.error.code).toBe(-32602);
-    expect(wrongType.json.error.data[0].fieldViolations[0].field).toBe("id");
+    expect(wrongType.json.error.data[0]).toMatchObject({ reason: "INVALID_PARAMS" });
+    expect(wrongType.json.error.data[1].fieldViolations[0].field).toBe("id");
   });
 
   it("refuses GET (405) and non-JSON content types (415) with an envelope", async () => {
@@ -294,6 +295,15 @@ describe("JSON-RPC methods", () => {
     const crash = await rpc("SendMessage", { message: userMsg("crash") });
     expect(crash.json.error.code).toBe(-32603);
     expect(JSON.stringify(crash.json)).not.toContain("secret internal detail");
+    // Generic codes carry an A2A ErrorInfo too, so clients tell them apart exactly.
+    expect(crash.json.error.data).toEqual([
+      { "@type": ERROR_INFO_TYPE, reason: "INTERNAL", domain: "a2a-protocol.org" },
+    ]);
+    const unknown = await rpc("NoSuchMethod", {});
+    expect(unknown.json.error.data[0]).toMatchObject({
+      reason: "METHOD_NOT_FOUND",
+      domain: "a2a-protocol.org",
+    });
   });
 
   it("treats a missing A2A-Version as 0.3 and refuses it unless supported", async () => {

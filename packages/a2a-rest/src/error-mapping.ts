@@ -1,6 +1,6 @@
 import {
   A2AError,
-  type A2AErrorCode,
+  A2AErrorCode,
   codeFromGrpcStatus,
   codeFromHttpStatus,
   errorCodeTable,
@@ -36,12 +36,9 @@ export function errorToRest(
   reason: unknown,
   httpStatus?: number,
 ): { status: number; body: RestErrorBody } {
-  let err = A2AError.from(reason);
-  if (!errorCodeTable[err.code].a2a && err.reason === undefined) {
-    // Several generic codes share 400/404 and INVALID_ARGUMENT: name the code in an ErrorInfo
-    // so that clients get it back exactly.
-    err = new A2AError(err.code, err.message, { reason: err.code, details: err.details });
-  }
+  // Every A2AError carries an ErrorInfo naming its code, so that clients tell apart the
+  // generic codes that share 400/404 and INVALID_ARGUMENT.
+  const err = A2AError.from(reason);
   const row = errorCodeTable[err.code];
   const status = httpStatus ?? row.httpStatus;
   const body: RestErrorBody = {
@@ -50,6 +47,24 @@ export function errorToRest(
   const details = errorDetailsToJson(err);
   if (details.length > 0) body.error.details = details;
   return { status, body };
+}
+
+/**
+ * The `WWW-Authenticate` challenge of a 401 answer (§3.3.2, RFC 9110 §11.6.1): the error's
+ * `wwwAuthenticate` metadata when set (a full challenge, e.g. `Bearer realm="agent"`), else
+ * its `scheme` metadata (e.g. `Bearer`, `Basic`), else `fallback`. `undefined` for errors that
+ * are not `Unauthenticated` and when no challenge is known.
+ */
+export function wwwAuthenticateFor(
+  reason: unknown,
+  fallback: string | undefined,
+): string | undefined {
+  const err = A2AError.from(reason);
+  if (err.code !== A2AErrorCode.Unauthenticated) return undefined;
+  const explicit = err.metadata["wwwAuthenticate"] ?? err.metadata["scheme"];
+  const challenge = explicit !== undefined && explicit.trim() !== "" ? explicit : fallback;
+  // A header value cannot carry CR/LF; drop a challenge that would.
+  return challenge === undefined || /[\r\n]/.test(challenge) ? undefined : challenge;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXT, createFakeHandler } from "../testdata/fake-handler.js";
+import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
 import { createRestFetchHandler, restBinding } from "./index.js";
 
 const BASE = "http://test.local/a2a/rest";
@@ -271,5 +272,62 @@ describe("REST streaming", () => {
     expect(blocks[2]).toMatch(
       /^event: error\ndata: \{"error":\{"code":400,"status":"FAILED_PRECONDITION"/,
     );
+  });
+});
+
+describe("REST 401 answers", () => {
+  const req = (auth?: string) =>
+    new Request(`${BASE}/tasks/t-1`, {
+      headers:
+        auth === undefined
+          ? { "a2a-version": "1.0" }
+          : { "a2a-version": "1.0", authorization: auth },
+    });
+
+  it("challenge with WWW-Authenticate: the error's scheme, else the option, else Bearer", async () => {
+    const handler = createFakeHandler();
+    const deny = ({ headers }: { headers: Headers }) => {
+      if (headers.get("authorization") === null) {
+        throw new A2AError(A2AErrorCode.Unauthenticated, "send a bearer token");
+      }
+      return { id: "alice" };
+    };
+    const plain = createRestFetchHandler({ handler, authenticate: deny });
+    const res = await plain(req());
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toBe("Bearer");
+    const body = await res.json();
+    expect(body.error.details[0]).toMatchObject({
+      reason: "UNAUTHENTICATED",
+      domain: "a2a-protocol.org",
+    });
+
+    const named = createRestFetchHandler({
+      handler,
+      authenticate: () => {
+        throw new A2AError(A2AErrorCode.Unauthenticated, "token expired", {
+          metadata: { wwwAuthenticate: 'Bearer realm="agent", error="invalid_token"' },
+        });
+      },
+    });
+    expect((await named(req("Bearer x"))).headers.get("www-authenticate")).toBe(
+      'Bearer realm="agent", error="invalid_token"',
+    );
+    const basic = createRestFetchHandler({
+      handler,
+      wwwAuthenticate: "Basic",
+      authenticate: deny,
+    });
+    expect((await basic(req())).headers.get("www-authenticate")).toBe("Basic");
+    const none = createRestFetchHandler({
+      handler,
+      wwwAuthenticate: false,
+      authenticate: deny,
+    });
+    const r = await none(req());
+    expect(r.status).toBe(401);
+    expect(r.headers.get("www-authenticate")).toBeNull();
+    const ok = await plain(req("Bearer t"));
+    expect(ok.headers.get("www-authenticate")).toBeNull();
   });
 });

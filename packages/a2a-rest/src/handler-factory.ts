@@ -9,7 +9,7 @@ import {
 } from "@agentmesh/a2a-transport";
 import { type StreamResponse, StreamResponseSchema, fromJson, toJson } from "@agentmesh/a2a-types";
 import { isRestContentType, responseContentType } from "./content-type.js";
-import { errorToRest } from "./error-mapping.js";
+import { errorToRest, wwwAuthenticateFor } from "./error-mapping.js";
 import { jsonResponseHeaders, sseResponseHeaders } from "./headers.js";
 import { readQuery } from "./query.js";
 import { createServerCallContext } from "./request-header.js";
@@ -26,6 +26,8 @@ export interface RestBindingOptions {
   path?: string;
   /** Interval of SSE keep-alive comments on open streams, in ms; 0 disables. Default: 15000. */
   keepAliveMs?: number;
+  /** See {@link RestHandlerOptions.wwwAuthenticate}. Default: `"Bearer"`. */
+  wwwAuthenticate?: string | false;
 }
 
 /** Options of {@link createRestFetchHandler}. */
@@ -37,6 +39,12 @@ export interface RestHandlerOptions extends ServerBindingOptions {
   basePath?: string;
   /** Interval of SSE keep-alive comments on open streams, in ms; 0 disables. Default: 15000. */
   keepAliveMs?: number;
+  /**
+   * The `WWW-Authenticate` challenge sent with a 401 answer (§3.3.2) when the
+   * `Unauthenticated` error does not name one itself (metadata `wwwAuthenticate` = a full
+   * challenge, or `scheme`). `false` sends none. Default: `"Bearer"`.
+   */
+  wwwAuthenticate?: string | false;
 }
 
 /**
@@ -55,6 +63,7 @@ export function restBinding(options: RestBindingOptions = {}): ServerBinding {
     createFetchHandler(opts) {
       const o: RestHandlerOptions = { ...opts, basePath: path };
       if (options.keepAliveMs !== undefined) o.keepAliveMs = options.keepAliveMs;
+      if (options.wwwAuthenticate !== undefined) o.wwwAuthenticate = options.wwwAuthenticate;
       return createRestFetchHandler(o);
     },
     interfaceUrl({ httpBaseUrl }) {
@@ -106,6 +115,8 @@ export function createRestFetchHandler(options: RestHandlerOptions): FetchHandle
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const keepAliveMs = options.keepAliveMs ?? 15_000;
   const basePath = (options.basePath ?? DEFAULT_REST_PATH).replace(/\/+$/, "");
+  const defaultChallenge =
+    options.wwwAuthenticate === false ? undefined : (options.wwwAuthenticate ?? "Bearer");
 
   return async (request) => {
     const url = splitUrl(request.url);
@@ -167,7 +178,14 @@ export function createRestFetchHandler(options: RestHandlerOptions): FetchHandle
         );
         return errorResponse(request, e, ctx, 415);
       }
-      return errorResponse(request, err, ctx);
+      const challenge = wwwAuthenticateFor(err, defaultChallenge);
+      return errorResponse(
+        request,
+        err,
+        ctx,
+        undefined,
+        challenge === undefined ? undefined : { "www-authenticate": challenge },
+      );
     }
   };
 }

@@ -17,9 +17,12 @@ describe("A2AError", () => {
     expect("cause" in err).toBe(false);
   });
 
-  it("gives generic codes no ErrorInfo unless a reason or metadata is set", () => {
-    expect(new A2AError(A2AErrorCode.Internal).details).toEqual([]);
-    expect(new A2AError(A2AErrorCode.Internal).reason).toBeUndefined();
+  it("gives generic codes an ErrorInfo naming the code too", () => {
+    expect(new A2AError(A2AErrorCode.Internal).details).toEqual([
+      { "@type": ERROR_INFO_TYPE, reason: "INTERNAL", domain: A2A_ERROR_DOMAIN },
+    ]);
+    expect(new A2AError(A2AErrorCode.InvalidParams).reason).toBe("INVALID_PARAMS");
+    expect(new A2AError(A2AErrorCode.Internal, "x", { reason: "" }).reason).toBe("INTERNAL");
     const withMeta = new A2AError(A2AErrorCode.Unauthenticated, "token expired", {
       metadata: { scheme: "bearer" },
     });
@@ -41,6 +44,7 @@ describe("A2AError", () => {
     });
     expect(err.message).toBe("Invalid parameters");
     expect(err.details).toEqual([
+      { "@type": ERROR_INFO_TYPE, reason: "INVALID_PARAMS", domain: A2A_ERROR_DOMAIN },
       {
         "@type": BAD_REQUEST_TYPE,
         fieldViolations: [{ field: "message.parts", description: "At least one part is required" }],

@@ -14,8 +14,10 @@ import {
 /** Options of the {@link A2AError} constructor. */
 export interface A2AErrorInit {
   /**
-   * `google.rpc.ErrorInfo.reason`. Default: the code itself for the nine A2A errors, none for
-   * generic errors (an ErrorInfo whose reason is the code is still sent when `metadata` is set).
+   * `google.rpc.ErrorInfo.reason`. Default: the reason of an A2A-domain ErrorInfo among
+   * `details`, else the code itself (`"TASK_NOT_FOUND"`, `"INVALID_PARAMS"`, …). Every
+   * A2AError carries an ErrorInfo, generic codes included, so that peers on every binding
+   * can tell e.g. InvalidParams from another INVALID_ARGUMENT.
    */
   reason?: string | undefined;
   /** `google.rpc.ErrorInfo.metadata`: context such as `{ taskId: "t-1" }`. Default: `{}`. */
@@ -36,7 +38,8 @@ const BRAND = Symbol.for("@agentmesh/a2a-transport.A2AError");
 
 /**
  * An error in the A2A error model: one {@link A2AErrorCode}, a message, and the details that
- * travel with it (ErrorInfo reason and metadata, BadRequest field violations, anything else).
+ * travel with it: always an A2A `google.rpc.ErrorInfo` (reason = the code unless set, domain
+ * `a2a-protocol.org`, metadata), BadRequest field violations, anything else.
  * Servers throw it from handlers; bindings turn it into JSON-RPC errors, google.rpc.Status
  * bodies and gRPC statuses; client transports rebuild it from what the server sent.
  *
@@ -51,8 +54,11 @@ export class A2AError extends Error {
   override name = "A2AError";
   /** The error code; decides the JSON-RPC code, HTTP status and gRPC status. */
   readonly code: A2AErrorCode;
-  /** `google.rpc.ErrorInfo.reason` (the code for A2A errors), or `undefined` when none. */
-  readonly reason: string | undefined;
+  /**
+   * `google.rpc.ErrorInfo.reason`: the code unless another reason was given (or received).
+   * Always set: every A2AError carries an A2A-domain ErrorInfo on every binding.
+   */
+  readonly reason: string;
   /** `google.rpc.ErrorInfo.metadata`; values are strings. */
   readonly metadata: Readonly<Record<string, string>>;
   /** `google.rpc.BadRequest.fieldViolations`. */
@@ -100,13 +106,12 @@ export class A2AError extends Error {
     if (init?.reason !== undefined) reason = init.reason;
     if (init?.metadata !== undefined) metadata = { ...metadata, ...init.metadata };
     if (init?.fieldViolations !== undefined) violations.push(...init.fieldViolations);
-    if (reason === undefined && (row.a2a || Object.keys(metadata).length > 0)) reason = code;
+    if (reason === undefined || reason === "") reason = code;
 
     this.reason = reason;
     this.metadata = Object.freeze(metadata);
     this.fieldViolations = violations;
-    const details: ErrorDetail[] = [];
-    if (reason !== undefined) details.push(errorInfoDetail(reason, metadata));
+    const details: ErrorDetail[] = [errorInfoDetail(reason, metadata)];
     if (violations.length > 0) details.push(badRequestDetail(violations));
     details.push(...extra);
     this.details = details;

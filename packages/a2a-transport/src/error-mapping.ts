@@ -7,7 +7,7 @@ import type { JsonObject } from "./json.js";
  * The details of `err` in ProtoJSON form, for JSON-RPC `error.data` and REST
  * `error.details`: the A2A `google.rpc.ErrorInfo` (reason, domain `a2a-protocol.org`,
  * metadata), then `google.rpc.BadRequest` when there are field violations, then any other
- * detail. Returns copies; `[]` for a generic error without reason, metadata or violations.
+ * detail. Returns copies; never empty (every A2AError has an ErrorInfo).
  */
 export function errorDetailsToJson(err: A2AError): JsonObject[] {
   return err.details.map((d) => JSON.parse(JSON.stringify(d)) as JsonObject);

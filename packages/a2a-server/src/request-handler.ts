@@ -36,7 +36,6 @@ import {
   deepFreeze,
   frozenCopy,
   INTERRUPTED_STATES,
-  isSettledState,
   isTerminalState,
   shapeTask,
 } from "./task-snapshot.js";
@@ -155,7 +154,8 @@ class RequestHandler implements ServerRequestHandler {
       const scope = this.#scope(ctx, req.tenant);
       const execution = this.#s.execution(scope, req.id);
       const live = execution?.finished ? undefined : execution?.snapshot();
-      if (execution && live && !isSettledState(live.status.state)) {
+      if (execution && live && execution.followable) {
+        // running (AUTH_REQUIRED included: the agent may be waiting for credentials): live
         return execution.channel.subscribe([{ task: deepFreeze(live) }]);
       }
       const task = live ?? (await this.#s.loadTask(scope, req.id));
@@ -166,7 +166,8 @@ class RequestHandler implements ServerRequestHandler {
           { metadata: { taskId: req.id } },
         );
       }
-      // interrupted, or not running in this process: the current task is all there is
+      // INPUT_REQUIRED, interrupted with the executor returned, or not running in this
+      // process: the current task is all there is
       return fixedIterator<StreamResponse>([{ task }]);
     });
   }

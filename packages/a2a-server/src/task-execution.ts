@@ -104,6 +104,8 @@ export class TaskExecution {
   #finished = false;
   #detached = false;
   #dirty = false;
+  /** Set once `execute()` returned or threw. */
+  #returned = false;
   /** When the execution was created (epoch ms), for the execution timeout. */
   readonly startedAt = Date.now();
   /** Set once the execution timeout fired. */
@@ -330,7 +332,7 @@ export class TaskExecution {
     this.#live = live;
     this.#artifacts = new Map(live.artifacts.map((a) => [a.artifactId, a]));
     await this.#persist();
-    this.#publish({ task: deepFreeze(snapshotTask(live)) }, isSettledState(live.status.state));
+    this.#publish({ task: deepFreeze(snapshotTask(live)) }, this.#endsStreams(live.status.state));
     this.#afterState(live.status.state);
   }
 
@@ -399,7 +401,7 @@ export class TaskExecution {
     for (const a of live.artifacts) this.#artifacts.set(a.artifactId, a);
     if (this.#init.onCreated) await this.#init.onCreated(snapshot);
     if (this.#listened) {
-      this.#publish({ task: deepFreeze(snapshotTask(live)) }, isSettledState(live.status.state));
+      this.#publish({ task: deepFreeze(snapshotTask(live)) }, this.#endsStreams(live.status.state));
     }
     this.#first.resolve();
     this.#afterState(live.status.state);
@@ -438,7 +440,8 @@ export class TaskExecution {
       status,
       ...(metadata ? { metadata } : {}),
     };
-    if (this.#listened) this.#publish(deepFreeze({ statusUpdate: update }), isSettledState(state));
+    if (this.#listened)
+      this.#publish(deepFreeze({ statusUpdate: update }), this.#endsStreams(state));
     this.#afterState(state);
   }
 
@@ -484,6 +487,30 @@ export class TaskExecution {
     }
   }
 
+  /**
+   * Whether an event putting the task in `state` ends the open streams: a terminal state, or
+   * INPUT_REQUIRED; AUTH_REQUIRED only once the executor returned (while it runs, it may be
+   * waiting for out-of-band credentials and go on: streams stay open, and detaching closes them).
+   */
+  #endsStreams(state: TaskState): boolean {
+    if (state === "TASK_STATE_AUTH_REQUIRED") return this.#returned;
+    return isSettledState(state);
+  }
+
+  /**
+   * Whether SubscribeToTask can follow the task live: the executor still runs it (not detached),
+   * and it is neither terminal nor INPUT_REQUIRED (AUTH_REQUIRED with a running executor is).
+   */
+  get followable(): boolean {
+    const state = this.#live?.status.state;
+    return (
+      !this.finished &&
+      state !== undefined &&
+      !isTerminalState(state) &&
+      state !== "TASK_STATE_INPUT_REQUIRED"
+    );
+  }
+
   #publish(event: StreamResponse, end: boolean): void {
     this.channel.publish(event, end);
     this.#deps.onEvent?.(event, this.scope);
@@ -495,6 +522,7 @@ export class TaskExecution {
   }
 
   async #onExecutorEnd(error: unknown, threw: boolean): Promise<void> {
+    this.#returned = true;
     if (threw) this.#deps.onError(error, "execute");
     if (this.#detached) return;
     if (this.#finished) return this.#detach();

@@ -12,8 +12,8 @@ import { errorFromConnect } from "./error-mapping.js";
 
 /**
  * What the client transport throws for a failed call: the server's error as {@link A2AError}
- * (via {@link errorFromConnect}); a caller abort, `timeoutMs`, an unreachable server or a
- * response with no A2A form as {@link A2AClientError}.
+ * (via {@link errorFromConnect}); a caller abort, `timeoutMs`, an unreachable server, a
+ * response with no A2A form or over the client's own size limit as {@link A2AClientError}.
  */
 export function toGrpcCallError(
   e: unknown,
@@ -42,6 +42,14 @@ export function toGrpcCallError(
     // ABORTED or UNKNOWN without a gRPC status from the server: a local, network failure.
     if (!fromServer && NETWORK_CODES.has(e.code)) {
       return new A2AClientError(A2AClientErrorCode.Network, e.rawMessage, { cause: e });
+    }
+    // The client's own limit (a readMaxBytes on a custom Connect transport) on a response.
+    if (e.code === Code.ResourceExhausted && !fromServer) {
+      return new A2AClientError(
+        A2AClientErrorCode.InvalidResponse,
+        `the response is larger than this client accepts (${e.rawMessage}); raise readMaxBytes on the Connect transport`,
+        { cause: e },
+      );
     }
     return errorFromConnect(e);
   }

@@ -1,6 +1,7 @@
 import {
   A2AError,
   A2AErrorCode,
+  codeFromDetails,
   codeFromGrpcStatus,
   errorCodeTable,
 } from "@agentmesh/a2a-transport";
@@ -15,7 +16,7 @@ import {
   toJson,
 } from "@bufbuild/protobuf";
 import { AnySchema } from "@bufbuild/protobuf/wkt";
-import { type Code, ConnectError } from "@connectrpc/connect";
+import { type Code, Code as ConnectCode, ConnectError } from "@connectrpc/connect";
 import { ConversionError } from "./convert/scalars.js";
 import { file_google_rpc_error_details } from "./gen/google/rpc/error_details_pb.js";
 
@@ -112,10 +113,32 @@ export function connectErrorDetailsToJson(err: ConnectError): JsonObject[] {
  * Decodes a {@link ConnectError} from a gRPC / gRPC-Web / Connect server into the
  * {@link A2AError} it carries: code from the A2A ErrorInfo reason when present, else from the
  * gRPC status; message, reason, metadata, field violations and every detail as sent.
+ *
+ * RESOURCE_EXHAUSTED (no A2A code) without an A2A reason: about a message size limit
+ * (Connect: "message size N is larger than configured readMaxBytes M"; grpc-js / grpc-go:
+ * "Received message larger than max (N vs. M)") it is `InvalidRequest`, as the JSON-RPC and
+ * REST bindings answer an oversized body, with the server's words (so the limit) in the
+ * message; any other (a quota) is `Internal` with the server's message.
  */
 export function errorFromConnect(err: ConnectError): A2AError {
   const details = connectErrorDetailsToJson(err);
-  const code = codeFromGrpcStatus(err.code, details);
+  const fromReason = codeFromDetails(details);
+  if (err.code === ConnectCode.ResourceExhausted && fromReason === undefined) {
+    return SIZE_LIMIT.test(err.rawMessage)
+      ? new A2AError(
+          A2AErrorCode.InvalidRequest,
+          `The request message is larger than the server accepts (RESOURCE_EXHAUSTED: ${err.rawMessage}); send a smaller request (or raise maxBodyBytes on the server).`,
+          { details, cause: err },
+        )
+      : new A2AError(
+          A2AErrorCode.Internal,
+          `The server ran out of a resource (RESOURCE_EXHAUSTED: ${err.rawMessage})`,
+          { details, cause: err },
+        );
+  }
+  const code = fromReason ?? codeFromGrpcStatus(err.code, details);
   const message = err.rawMessage !== "" ? err.rawMessage : errorCodeTable[code].defaultMessage;
   return new A2AError(code, message, { details, cause: err });
 }
+
+const SIZE_LIMIT = /larger than|too large|exceeds/i;

@@ -2,6 +2,7 @@ import type { FetchHandler, ServerBindingOptions } from "@agentmesh/a2a-transpor
 import { createConnectRouter } from "@connectrpc/connect";
 import { createFetchHandler } from "@connectrpc/connect/protocol";
 import { createGrpcRoutes } from "./handler-factory.js";
+import { withParseErrorRewrite } from "./parse-error.js";
 
 /** Default mount path of the gRPC-Web / Connect fetch handler. */
 export const DEFAULT_GRPC_PATH = "/a2a/grpc";
@@ -24,13 +25,15 @@ const SERVICE_PREFIX = "/lf.a2a.v1.A2AService/";
  * see `grpcBinding().createHttp2Handler` in `@agentmesh/a2a-grpc/node`). Runs unchanged on
  * Node (through `toNodeHandler`), Bun, Deno and Workers.
  *
- * Unknown methods are answered UNIMPLEMENTED in the caller's protocol.
+ * Unknown methods are answered UNIMPLEMENTED in the caller's protocol; a request body that is
+ * not a protobuf message, or JSON that does not fit it, INVALID_ARGUMENT with a `BadRequest`.
  */
 export function createGrpcFetchHandler(options: GrpcFetchHandlerOptions): FetchHandler {
   const router = createConnectRouter({ grpc: false, grpcWeb: true, connect: true });
   createGrpcRoutes(options)(router);
   const byPath = new Map<string, FetchHandler>();
-  for (const h of router.handlers) byPath.set(h.requestPath, createFetchHandler(h));
+  for (const h of router.handlers)
+    byPath.set(h.requestPath, createFetchHandler(withParseErrorRewrite(h)));
   const mount = (options.path ?? DEFAULT_GRPC_PATH).replace(/\/+$/, "");
   return async (request) => {
     let path = new URL(request.url).pathname;

@@ -5,8 +5,8 @@ import type {
   ServerBindingOptions,
 } from "@agentmesh/a2a-transport";
 import type { StreamResponse } from "@agentmesh/a2a-types";
-import type { MessageInitShape } from "@bufbuild/protobuf";
-import type { ConnectRouter, HandlerContext, ServiceImpl } from "@connectrpc/connect";
+import type { DescMethod, MessageInitShape } from "@bufbuild/protobuf";
+import type { ConnectRouter, HandlerContext, MethodImpl, ServiceImpl } from "@connectrpc/connect";
 import { agentCardToProto } from "./convert/card.js";
 import { sendMessageResponseToProto, taskToProto } from "./convert/core-to-proto.js";
 import {
@@ -27,6 +27,7 @@ import { errorToConnect } from "./error-mapping.js";
 import type * as pb from "./gen/a2a_pb.js";
 import { A2AService } from "./gen/a2a_pb.js";
 import { setResponseExtensions } from "./headers.js";
+import { validatingJsonOptions } from "./parse-error.js";
 import { createServerCallContext } from "./request-header.js";
 import { invalidResult, linkSignal, serveStream } from "./server-stream.js";
 
@@ -172,14 +173,20 @@ export function createA2AServiceImpl(options: ServerBindingOptions): A2AServiceI
 }
 
 /**
- * Routes for `connectNodeAdapter` / `createConnectRouter`: registers {@link createA2AServiceImpl}
- * with the request size limit (`maxBodyBytes`, default 4 MiB; larger messages get
- * RESOURCE_EXHAUSTED).
+ * Routes for `connectNodeAdapter` / `createConnectRouter`: registers every rpc of
+ * {@link createA2AServiceImpl} with the request size limit (`maxBodyBytes`, default 4 MiB;
+ * larger messages get RESOURCE_EXHAUSTED), and Connect-protocol JSON bodies that do not fit
+ * the request message answered INVALID_ARGUMENT with a `BadRequest` field violation.
  */
 export function createGrpcRoutes(options: ServerBindingOptions): (router: ConnectRouter) => void {
-  const impl = createA2AServiceImpl(options);
+  const impl = createA2AServiceImpl(options) as unknown as Record<string, MethodImpl<DescMethod>>;
   const readMaxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (router) => {
-    router.service(A2AService, impl, { readMaxBytes });
+    for (const method of A2AService.methods) {
+      router.rpc(method, impl[method.localName] as MethodImpl<DescMethod>, {
+        readMaxBytes,
+        jsonOptions: validatingJsonOptions(method.input),
+      });
+    }
   };
 }

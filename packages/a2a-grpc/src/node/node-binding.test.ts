@@ -2,7 +2,7 @@ import { connect } from "node:http2";
 import { create, toBinary } from "@bufbuild/protobuf";
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcTransport as connectGrpcTransport } from "@connectrpc/connect-node";
-import { A2AClientError } from "@agentmesh/a2a-transport";
+import { A2AClientError, A2AError } from "@agentmesh/a2a-transport";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeHandler } from "../../test/fake-handler.js";
 import { type Running, startHttp1, startHttp2 } from "../../test/servers.js";
@@ -208,7 +208,11 @@ describe("native gRPC: wire details and bad input", () => {
         message: { messageId: "m", role: "ROLE_USER", parts: [{ text: "x".repeat(4096) }] },
       })
       .catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "INTERNAL" });
+    expect(err).toBeInstanceOf(A2AError);
+    expect(err).toMatchObject({ code: "INVALID_REQUEST" });
+    expect((err as Error).message).toMatch(
+      /^The request message is larger than the server accepts \(RESOURCE_EXHAUSTED: .*2048.*\); send a smaller request/,
+    );
     expect(((err as Error).cause as ConnectError).code).toBe(Code.ResourceExhausted);
     expect((await transport.getExtendedAgentCard({})).name).toBe("Fake");
     await transport.close?.();

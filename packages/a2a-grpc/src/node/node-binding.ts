@@ -2,13 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import type { ServerBinding, ServerBindingOptions } from "@agentmesh/a2a-transport";
 import { create } from "@bufbuild/protobuf";
-import { anyPack } from "@bufbuild/protobuf/wkt";
 import { Code, encodeBinaryHeader } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
-import { BadRequestSchema } from "../gen/google/rpc/error_details_pb.js";
 import { StatusSchema } from "../gen/google/rpc/status_pb.js";
 import { type GrpcBindingOptions, grpcBinding as fetchGrpcBinding } from "../binding.js";
 import { createGrpcRoutes } from "../handler-factory.js";
+import { invalidRequestMessage, isParseBinaryError, notProtobuf } from "../parse-error.js";
 
 /** A Node request listener for `http2.createServer` (h2c) or `http2.createSecureServer`. */
 export type Http2RequestListener = (
@@ -104,19 +103,18 @@ function rewriteParseError(h: Record<string, unknown>): void {
   } catch {
     return;
   }
-  if (!text.startsWith("parse binary:")) return;
-  const description = `the request is not a valid protobuf message (${text})`;
+  if (!isParseBinaryError(Code.Internal, text)) return;
+  const err = invalidRequestMessage("", notProtobuf(text));
   h["grpc-status"] = String(Code.InvalidArgument);
-  h["grpc-message"] = encodeURIComponent(`Invalid parameters: ${description}`);
+  h["grpc-message"] = encodeURIComponent(err.rawMessage);
   const status = create(StatusSchema, {
     code: Code.InvalidArgument,
-    message: `Invalid parameters: ${description}`,
-    details: [
-      anyPack(
-        BadRequestSchema,
-        create(BadRequestSchema, { fieldViolations: [{ field: "", description }] }),
-      ),
-    ],
+    message: err.rawMessage,
+    // invalidRequestMessage's details are all encoded ({ type, value })
+    details: (err.details as { type: string; value: Uint8Array }[]).map((d) => ({
+      typeUrl: `type.googleapis.com/${d.type}`,
+      value: d.value,
+    })),
   });
   h["grpc-status-details-bin"] = encodeBinaryHeader(status, StatusSchema);
 }

@@ -228,6 +228,7 @@ export class A2AServer {
     };
     return {
       send: (delivery) => current().send(delivery),
+      checkTarget: (url) => current().checkTarget?.(url),
       close: async () => {
         await this.#pushSender?.close?.();
       },

@@ -9,7 +9,7 @@ import type {
 import type { HandlerState } from "./handler-state.js";
 import type { StoredPushConfig } from "./store/push-config-store.js";
 import type { TaskScope } from "./store/task-store.js";
-import { checkPushConfig, invalidParams, requireString } from "./validation.js";
+import { checkPushConfig, checkWebhookTarget, invalidParams, requireString } from "./validation.js";
 
 /** The four push config operations: capability first, then the task, then the config. */
 export class PushConfigOps {
@@ -41,6 +41,7 @@ export class PushConfigOps {
     this.#s.requirePush();
     requireString("taskId", req.taskId);
     checkPushConfig("", req);
+    checkWebhookTarget("url", req.url, this.#s.pushSender);
     await this.#s.loadTask(scope, req.taskId);
     return this.register(scope, req.taskId, req);
   }

@@ -44,6 +44,7 @@ import {
   checkInputModes,
   checkMessage,
   checkPushConfig,
+  checkWebhookTarget,
   invalidParams,
   requireString,
   taskNotFound,
@@ -236,6 +237,11 @@ class RequestHandler implements ServerRequestHandler {
     if (pushConfig) {
       this.#s.requirePush();
       checkPushConfig("configuration.taskPushNotificationConfig.", pushConfig);
+      checkWebhookTarget(
+        "configuration.taskPushNotificationConfig.url",
+        pushConfig.url,
+        this.#s.pushSender,
+      );
     }
     checkInputModes(req.message, card);
     const scope = this.#scope(ctx, req.tenant);

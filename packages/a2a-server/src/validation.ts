@@ -68,6 +68,24 @@ export function checkPushConfig(
   }
 }
 
+/**
+ * Rejects a webhook URL the push sender would refuse at every delivery (`checkTarget` of the
+ * sender: loopback, private or metadata IP literals, `localhost`…), so the client learns it now.
+ */
+export function checkWebhookTarget(
+  field: string,
+  url: string,
+  sender: { checkTarget?(url: string): string | undefined } | undefined,
+): void {
+  const reason = sender?.checkTarget?.(url);
+  if (reason !== undefined) {
+    invalidParams(
+      field,
+      `is not an allowed webhook target (${reason}): push notifications are only sent to public addresses`,
+    );
+  }
+}
+
 /** Validates a webhook URL given in a push config. */
 export function checkWebhookUrl(field: string, url: string): void {
   requireString(field, url);

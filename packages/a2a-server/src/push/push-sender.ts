@@ -29,6 +29,14 @@ export interface PushSender {
   send(delivery: PushDelivery): void;
   /** Waits for queued deliveries (bounded by their timeouts and retries), then stops. */
   close?(): Promise<void>;
+  /**
+   * Checks a webhook URL when a push config is created, without network access: returns why
+   * every delivery to it would be refused (an IP literal in a loopback, private, link-local or
+   * metadata range, or a name like `localhost`), else `undefined`. The handler then rejects the
+   * config with INVALID_PARAMS. Names that need DNS are checked at delivery. Optional: a
+   * sender without it accepts every URL at create time.
+   */
+  checkTarget?(url: string): string | undefined;
 }
 
 /** A delivery that finally failed (after every attempt), as given to `onDeliveryFailed`. */
@@ -117,8 +125,7 @@ export function createPushSender(options: PushSenderOptions = {}): PushSender {
 
   const guard = async (url: string): Promise<void> => {
     if (options.allowPrivateNetworks) return;
-    const host = new URL(url).hostname;
-    const bare = host.startsWith("[") ? host.slice(1, -1) : host;
+    const bare = bareHost(url);
     const nameReason = blockedHostnameReason(bare);
     if (nameReason) throw new WebhookTargetRefusedError(url, nameReason);
     let addresses: string[];
@@ -193,6 +200,9 @@ export function createPushSender(options: PushSenderOptions = {}): PushSender {
   };
 
   return {
+    checkTarget(url) {
+      return options.allowPrivateNetworks ? undefined : staticTargetReason(url);
+    },
     send(delivery) {
       for (const config of delivery.configs) {
         const key = `${delivery.taskId}\u0000${config.id ?? config.url}`;
@@ -243,6 +253,27 @@ const fetchPost: WebhookPost = async (url, init) => {
   await res.body?.cancel().catch(() => {});
   return { status: res.status };
 };
+
+function bareHost(url: string): string {
+  const host = new URL(url).hostname;
+  return host.startsWith("[") ? host.slice(1, -1) : host;
+}
+
+/**
+ * Why the SSRF guard would refuse `url` whatever DNS says (an IP literal in a blocked range, or
+ * a name like `localhost`), or `undefined` (public IP literal, or a name checked at delivery).
+ */
+export function staticTargetReason(url: string): string | undefined {
+  let bare: string;
+  try {
+    bare = bareHost(url);
+  } catch {
+    return "not an absolute URL";
+  }
+  const nameReason = blockedHostnameReason(bare);
+  if (nameReason) return nameReason;
+  return isIpLiteral(bare) ? blockedAddressReason(bare) : undefined;
+}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (ms <= 0 || signal.aborted) return Promise.resolve();

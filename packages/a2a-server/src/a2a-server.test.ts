@@ -1,6 +1,6 @@
 import { createCallContext } from "@agentmesh/a2a-transport";
 import type { AgentCard, Message } from "@agentmesh/a2a-types";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fakeBinding } from "../test/fake-binding.js";
 import { userMsg } from "../test/helpers.js";
 import { A2AServer } from "./a2a-server.js";
@@ -102,6 +102,7 @@ describe("A2AServer", () => {
       agent,
       bindings: [fakeBinding()],
       extendedCard: { description: "for members" },
+      authenticate: () => undefined,
       extendedCardModifier: (card, call) => ({
         ...card,
         name: `${card.name} for ${call.principal?.id}`,
@@ -158,5 +159,35 @@ describe("A2AServer input modes", () => {
     await expect(send(bySkill, data)).rejects.toMatchObject({
       code: "CONTENT_TYPE_NOT_SUPPORTED",
     });
+  });
+});
+
+describe("A2AServer extended card without an authenticator", () => {
+  it("warns at construction, unless anonymous access is chosen with extendedCardRequiresAuth: false", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      new A2AServer(async () => "hi", { agent, extendedCard: { description: "x" } });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(
+        /no authenticate.*extendedCardRequiresAuth: false/,
+      );
+      new A2AServer(async () => "hi", {
+        agent,
+        extendedCard: { description: "x" },
+        authenticate: () => undefined,
+      });
+      const open = new A2AServer(async () => "hi", {
+        agent,
+        bindings: [fakeBinding()],
+        extendedCard: { description: "for everyone" },
+        extendedCardRequiresAuth: false,
+      });
+      expect(warn).toHaveBeenCalledTimes(1);
+      open.setAddresses({ httpBaseUrl: "http://h" });
+      const anon = createCallContext({ method: "GetExtendedAgentCard", binding: "JSONRPC" });
+      expect((await open.handler.getExtendedAgentCard({}, anon)).description).toBe("for everyone");
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -35,7 +35,10 @@ export interface A2AServerOptions
   pushSender?: PushSender;
   /**
    * The extended card for authenticated callers: fields that differ from the public card (e.g.
-   * more skills). Setting it announces `capabilities.extendedAgentCard`. Default: none.
+   * more skills). Setting it announces `capabilities.extendedAgentCard`. It is given only to
+   * callers with a principal, so it needs `authenticate`; without one, the constructor warns
+   * (every GetExtendedAgentCard would be refused) — set `extendedCardRequiresAuth: false` to
+   * give it to anonymous callers on purpose. Default: none.
    */
   extendedCard?: Partial<AgentCard>;
   /** Changes the public card before it is served (e.g. per deployment). Default: none. */
@@ -104,6 +107,11 @@ export class A2AServer {
         (options.agent.skills?.some((s) => s.inputModes?.length) ? ["text/plain"] : undefined),
       skills: options.agent.skills,
     };
+    if (extended && !options.authenticate && options.extendedCardRequiresAuth !== false) {
+      console.warn(
+        "[a2a-server] extendedCard is set but no authenticate is given: the card announces capabilities.extendedAgentCard, yet every GetExtendedAgentCard will be refused as unauthenticated (declaring securitySchemes does not authenticate anyone). Pass authenticate, or extendedCardRequiresAuth: false to serve the extended card to anonymous callers.",
+      );
+    }
     const { agent: _a, bindings: _b, extendedCard: _e, pushSender, ...handlerOptions } = options;
     this.#pushSender = pushSender;
     this.handler = createRequestHandler({

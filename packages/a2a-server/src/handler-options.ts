@@ -43,7 +43,11 @@ export interface RequestHandlerOptions {
    * UNSUPPORTED_OPERATION when the card does not announce `capabilities.extendedAgentCard`).
    */
   extendedCard?: (call: CallContext) => AgentCard | Promise<AgentCard>;
-  /** Require an authenticated principal for GetExtendedAgentCard (§3.1.11). Default `true`. */
+  /**
+   * Require an authenticated principal for GetExtendedAgentCard (§3.1.11). `false` serves the
+   * extended card to anonymous callers too (an explicit choice; `A2AServer` warns when an
+   * extended card is set with neither an authenticator nor this). Default `true`.
+   */
   extendedCardRequiresAuth?: boolean;
   /**
    * Upper bound of one `execute()` run in ms; past it the signal aborts and the task ends

@@ -6,21 +6,20 @@ import {
   type FetchHandler,
   type ServerBinding,
   type ServerBindingOptions,
-} from "@agentmesh/a2a-transport";
-import { type StreamResponse, StreamResponseSchema, fromJson, toJson } from "@agentmesh/a2a-types";
-import { isJsonRpcContentType } from "./content-type.js";
-import { type JsonRpcId, errorEnvelope, parseRequestEnvelope, resultEnvelope } from "./envelope.js";
-import { errorToJsonRpc } from "./error-mapping.js";
-import { jsonResponseHeaders, sseResponseHeaders } from "./headers.js";
-import { type MethodSpec, findMethod } from "./methods.js";
-import { createServerCallContext } from "./request-header.js";
-import {
   BodyReadFailed,
   DEFAULT_MAX_BODY_BYTES,
   PayloadTooLarge,
+  createServerCallContext,
+  jsonResponseHeaders,
+  openSseStream,
   readBodyText,
-} from "./request-body.js";
-import { openSseStream } from "./server-stream.js";
+  sseResponseHeaders,
+} from "@agentmesh/a2a-transport";
+import { type StreamResponse, StreamResponseSchema, fromJson, toJson } from "@agentmesh/a2a-types";
+import { CONTENT_TYPE_JSON, isJsonRpcContentType } from "./content-type.js";
+import { type JsonRpcId, errorEnvelope, parseRequestEnvelope, resultEnvelope } from "./envelope.js";
+import { errorToJsonRpc } from "./error-mapping.js";
+import { type MethodSpec, findMethod } from "./methods.js";
 
 /** Default mount path of the JSON-RPC endpoint. */
 export const DEFAULT_JSONRPC_PATH = "/a2a/jsonrpc";
@@ -78,7 +77,7 @@ function errorResponse(
   status = 200,
   extra?: Record<string, string>,
 ): Response {
-  const headers = jsonResponseHeaders(ctx);
+  const headers = jsonResponseHeaders(CONTENT_TYPE_JSON, ctx);
   if (extra) Object.assign(headers, extra);
   return jsonResponse(errorEnvelope(id, errorToJsonRpc(err)), status, headers);
 }
@@ -144,14 +143,18 @@ export function createJsonRpcFetchHandler(options: JsonRpcHandlerOptions): Fetch
     let ctx: CallContext | undefined;
     try {
       const tenant = typeof params?.tenant === "string" ? params.tenant : undefined;
-      ctx = await createServerCallContext(request, method.name, tenant, options);
+      ctx = await createServerCallContext(request, method.name, tenant, options, "JSONRPC");
       const req = fromJson(method.request, params ?? {});
       if (method.streaming) return await streamResponse(handler, method, id, req, ctx, keepAliveMs);
       const call = handler[method.key] as (r: unknown, c: CallContext) => Promise<unknown>;
       const result = await call.call(handler, req, ctx);
       // DeleteTaskPushNotificationConfig returns google.protobuf.Empty, whose ProtoJSON is {}.
       const json = method.response ? toJson(method.response, result as never) : {};
-      return jsonResponse(resultEnvelope(id, json), 200, jsonResponseHeaders(ctx));
+      return jsonResponse(
+        resultEnvelope(id, json),
+        200,
+        jsonResponseHeaders(CONTENT_TYPE_JSON, ctx),
+      );
     } catch (err) {
       return errorResponse(id, err, ctx);
     }

@@ -16,4 +16,4 @@ export { codeToJsonRpc, errorFromJsonRpc, errorToJsonRpc } from "./error-mapping
 export type { JsonRpcErrorObject } from "./error-mapping.js";
 export type { JsonRpcId } from "./envelope.js";
 export { CONTENT_TYPE_JSON } from "./content-type.js";
-export { DEFAULT_MAX_BODY_BYTES } from "./request-body.js";
+export { DEFAULT_MAX_BODY_BYTES } from "@agentmesh/a2a-transport";

@@ -5,14 +5,17 @@ import {
   type ClientCall,
   type ClientTransport,
   type ClientTransportOptions,
+  callFailure,
+  callSignal,
+  clientRequestHeaders,
   codeFromHttpStatus,
   decodeSse,
+  invalidResponse,
+  runIntercepted,
 } from "@agentmesh/a2a-transport";
 import { type StreamResponse, StreamResponseSchema, fromJson, toJson } from "@agentmesh/a2a-types";
-import { callFailure, callSignal, invalidResponse, runIntercepted } from "./call.js";
-import { isSseContentType } from "./content-type.js";
+import { CONTENT_TYPE_JSON, isSseContentType } from "./content-type.js";
 import { errorFromJsonRpc } from "./error-mapping.js";
-import { clientRequestHeaders } from "./headers.js";
 import { type AnySchema, METHODS, type MethodSpec } from "./methods.js";
 
 /** Options of {@link createJsonRpcTransport}. */
@@ -53,7 +56,13 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): Client
 
   function prepare(name: A2AMethod, req: unknown, opts: CallOptions = {}) {
     const method = METHODS.get(name)!;
-    const headers = clientRequestHeaders(options.headers, opts, method.streaming);
+    const headers = clientRequestHeaders(
+      options.headers,
+      opts,
+      method.streaming,
+      true,
+      CONTENT_TYPE_JSON,
+    );
     const call: ClientCall = { method: name, request: req, headers, options: opts };
     const params = toJson(method.request, req as never);
     return { method, call, params, signal: callSignal(opts, options.timeoutMs) };

@@ -6,16 +6,19 @@ import {
   type FetchHandler,
   type ServerBinding,
   type ServerBindingOptions,
+  DEFAULT_MAX_BODY_BYTES,
+  PayloadTooLarge,
+  createServerCallContext,
+  jsonResponseHeaders,
+  openSseStream,
+  readBodyText,
+  sseResponseHeaders,
 } from "@agentmesh/a2a-transport";
 import { type StreamResponse, StreamResponseSchema, fromJson, toJson } from "@agentmesh/a2a-types";
 import { isRestContentType, responseContentType } from "./content-type.js";
 import { errorToRest, wwwAuthenticateFor } from "./error-mapping.js";
-import { jsonResponseHeaders, sseResponseHeaders } from "./headers.js";
 import { readQuery } from "./query.js";
-import { createServerCallContext } from "./request-header.js";
-import { DEFAULT_MAX_BODY_BYTES, PayloadTooLarge, readBodyText } from "./request-body.js";
 import { BadPathSegment, type RouteSpec, matchRoute } from "./routes.js";
-import { openSseStream } from "./server-stream.js";
 
 /** Default mount path of the REST endpoint. */
 export const DEFAULT_REST_PATH = "/a2a/rest";
@@ -155,7 +158,7 @@ export function createRestFetchHandler(options: RestHandlerOptions): FetchHandle
       const json = await readRequest(request, url, route, match.pathFields, limit);
       const tenant =
         typeof json.tenant === "string" && json.tenant !== "" ? json.tenant : undefined;
-      ctx = await createServerCallContext(request, route.name, tenant, options);
+      ctx = await createServerCallContext(request, route.name, tenant, options, "HTTP+JSON");
       const req = fromJson(route.request, json);
       if (route.streaming) return await streamResponse(handler, route, req, ctx, keepAliveMs);
       const call = handler[route.key] as (r: unknown, c: CallContext) => Promise<unknown>;

@@ -11,4 +11,4 @@ export type { RestTransportOptions } from "./transport.js";
 export { codeToHttpStatus, errorFromRest, errorToRest } from "./error-mapping.js";
 export type { RestErrorBody } from "./error-mapping.js";
 export { CONTENT_TYPE_A2A_JSON } from "./content-type.js";
-export { DEFAULT_MAX_BODY_BYTES } from "./request-body.js";
+export { DEFAULT_MAX_BODY_BYTES } from "@agentmesh/a2a-transport";

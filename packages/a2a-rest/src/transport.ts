@@ -4,13 +4,16 @@ import {
   type ClientCall,
   type ClientTransport,
   type ClientTransportOptions,
+  callFailure,
+  callSignal,
+  clientRequestHeaders,
   decodeSse,
+  invalidResponse,
+  runIntercepted,
 } from "@agentmesh/a2a-transport";
 import { type StreamResponse, StreamResponseSchema, fromJson, toJson } from "@agentmesh/a2a-types";
-import { callFailure, callSignal, invalidResponse, runIntercepted } from "./call.js";
-import { isSseContentType } from "./content-type.js";
+import { CONTENT_TYPE_A2A_JSON, isSseContentType } from "./content-type.js";
 import { errorFromRest } from "./error-mapping.js";
-import { clientRequestHeaders } from "./headers.js";
 import { writeQuery } from "./query.js";
 import {
   CANCEL,
@@ -153,6 +156,7 @@ export function createRestTransport(options: RestTransportOptions): ClientTransp
       opts,
       route.streaming,
       p.body !== undefined,
+      CONTENT_TYPE_A2A_JSON,
     );
     const call: ClientCall = { method: route.name, request: req, headers, options: opts };
     return { p, call, signal: callSignal(opts, options.timeoutMs) };

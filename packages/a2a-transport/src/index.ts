@@ -81,3 +81,24 @@ export type {
   ClientTransportOptions,
   Interceptor,
 } from "./client-transport.js";
+
+// ---------------------------------------------------------------------------------------------
+// Private, no semver: for binding packages (@agentmesh/a2a-jsonrpc, @agentmesh/a2a-rest). These
+// may change in any release; applications should not use them.
+// ---------------------------------------------------------------------------------------------
+export { callFailure, callSignal, invalidResponse, runIntercepted } from "./binding/call.js";
+export type { CallMeta } from "./binding/call.js";
+export {
+  clientRequestHeaders,
+  jsonResponseHeaders,
+  sseResponseHeaders,
+} from "./binding/headers.js";
+export {
+  BodyReadFailed,
+  DEFAULT_MAX_BODY_BYTES,
+  PayloadTooLarge,
+  readBodyText,
+} from "./binding/request-body.js";
+export { DEFAULT_SUPPORTED_VERSIONS, createServerCallContext } from "./binding/request-header.js";
+export { openSseStream } from "./binding/server-stream.js";
+export type { OpenSseStreamOptions } from "./binding/server-stream.js";

@@ -25,8 +25,8 @@ function isId(v: unknown): v is JsonRpcId {
  * Parses and validates a JSON-RPC 2.0 request body:
  * unparsable JSON → -32700 (id null); a batch (array), a non-object, `jsonrpc` ≠ "2.0",
  * a missing/non-string `method`, a missing or ill-typed `id` → -32600 (id echoed when it is
- * valid, else null); `params` that is not an object → -32602 (an array: A2A uses named
- * params) or -32600 (a primitive, which JSON-RPC does not allow).
+ * valid, else null); `params` that is present but not an object (null, an array, a
+ * primitive) → -32602 with the request id: -32600 is kept for envelope errors only.
  *
  * A missing `id` (a JSON-RPC notification) is refused with -32600: every A2A method has a
  * result, so a call without an id could never be answered.
@@ -85,25 +85,25 @@ export function parseRequestEnvelope(text: string): EnvelopeResult {
   const params = env.params;
   if (params === undefined)
     return { ok: true, request: { id, method: env.method, params: undefined } };
-  if (Array.isArray(params)) {
+  if (typeof params !== "object" || params === null || Array.isArray(params)) {
+    // The envelope is valid; only the params are wrong (null, an array, a primitive): -32602.
     return fail(
       id,
       A2AErrorCode.InvalidParams,
-      'Invalid parameters: "params" must be an object (by-name parameters).',
+      `Invalid parameters: "params" must be an object (A2A uses by-name parameters), not ${describe(params)}.`,
       "params",
-    );
-  }
-  if (typeof params !== "object" || params === null) {
-    return fail(
-      id,
-      A2AErrorCode.InvalidRequest,
-      'Request payload validation error: "params" must be an object.',
     );
   }
   return {
     ok: true,
     request: { id, method: env.method, params: params as Record<string, unknown> },
   };
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return `a ${typeof v}`;
 }
 
 function fail(id: JsonRpcId, code: A2AErrorCode, message: string, field?: string): EnvelopeResult {

@@ -67,7 +67,6 @@ describe("JSON-RPC envelope", () => {
       [{ jsonrpc: "2.0", id: { a: 1 }, method: "GetTask" }, null],
       [{ jsonrpc: "2.0", id: true, method: "GetTask" }, null],
       [{ jsonrpc: "2.0", method: "GetTask", params: { id: "x" } }, null],
-      [{ jsonrpc: "2.0", id: 9, method: "GetTask", params: "x" }, 9],
     ];
     for (const [body, id] of cases) {
       const r = await post(JSON.stringify(body));
@@ -78,6 +77,23 @@ describe("JSON-RPC envelope", () => {
         error: { code: -32600 },
       });
     }
+  });
+
+  it("answers any present non-object params with -32602 and the request id", async () => {
+    const { rpc } = setup();
+    for (const params of [null, "x", 3, true, [1], []]) {
+      const r = await rpc("GetTask", params, 9);
+      expect(r.status).toBe(200);
+      expect(r.json, JSON.stringify(params)).toMatchObject({
+        jsonrpc: "2.0",
+        id: 9,
+        error: { code: -32602 },
+      });
+      expect(r.json.error.data[1].fieldViolations[0].field).toBe("params");
+    }
+    // Absent params is a valid envelope (read as {}).
+    const absent = await rpc("ListTasks", undefined, "a");
+    expect(absent.json).toMatchObject({ id: "a", result: {} });
   });
 
   it("echoes string, number and null ids", async () => {
@@ -180,7 +196,7 @@ describe("JSON-RPC envelope", () => {
     const deep = `{"jsonrpc":"2.0","id":1,"method":"SendMessage","params":${"[".repeat(50000)}${"]".repeat(50000)}}`;
     const r = await post(deep);
     expect(r.status).toBe(200);
-    expect([-32600, -32602, -32700]).toContain(r.json.error.code);
+    expect([-32602, -32700]).toContain(r.json.error.code);
     const nested = `{"jsonrpc":"2.0","id":1,"method":"SendMessage","params":{"message":{"messageId":"m","role":"ROLE_USER","parts":[{"data":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}]}}}`;
     const n = await post(nested);
     expect(n.json.error.code).toBe(-32602);

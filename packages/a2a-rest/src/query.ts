@@ -74,14 +74,16 @@ export function readQuery(
   return out;
 }
 
-/** Writes the non-path fields of a ProtoJSON request as query parameters (client side). */
+/**
+ * Writes the non-path fields of a ProtoJSON request as query parameters (client side),
+ * percent-encoded with `%20` for spaces (§11.5; not the form encoding's `+`).
+ */
 export function writeQuery(json: Record<string, unknown>, fields: readonly QueryField[]): string {
-  const params = new URLSearchParams();
+  let s = "";
   for (const f of fields) {
     const v = json[f.name];
     if (v === undefined || v === null) continue;
-    params.set(f.name, String(v));
+    s += `${s === "" ? "?" : "&"}${encodeURIComponent(f.name)}=${encodeURIComponent(String(v))}`;
   }
-  const s = params.toString();
-  return s === "" ? "" : `?${s}`;
+  return s;
 }

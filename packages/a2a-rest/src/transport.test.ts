@@ -82,6 +82,26 @@ describe("createRestTransport", () => {
     expect(h.get("content-type")).toBe("application/a2a+json");
     expect(seen[0]!.url).toBe("http://in.process/a2a/rest/ac%20me%2Fx/message:send");
     expect(handler.calls[0]!.ctx.tenant).toBe("ac me/x");
+    // The tenant travels only in the path.
+    expect(await seen[0]!.json()).not.toHaveProperty("tenant");
+    expect(handler.calls[0]!.req).toMatchObject({ tenant: "ac me/x" });
+  });
+
+  it("keeps taskId (not tenant) in the create-push-config body; query spaces are %20", async () => {
+    const { transport: t, seen, handler } = setup();
+    await t.createTaskPushNotificationConfig({
+      tenant: "acme",
+      taskId: "t-9",
+      url: "https://h.example/x",
+    });
+    expect(new URL(seen[0]!.url).pathname).toBe("/a2a/rest/acme/tasks/t-9/pushNotificationConfigs");
+    const body = await seen[0]!.json();
+    expect(body).toMatchObject({ taskId: "t-9", url: "https://h.example/x" });
+    expect(body).not.toHaveProperty("tenant");
+    expect(handler.calls[0]!.ctx.tenant).toBe("acme");
+    await t.listTasks({ tenant: "a b", contextId: "c d+e" });
+    expect(seen[1]!.url).toBe("http://in.process/a2a/rest/a%20b/tasks?contextId=c%20d%2Be");
+    expect(handler.calls[1]!.req).toMatchObject({ contextId: "c d+e", tenant: "a b" });
   });
 
   it("puts every operation on its route, with query parameters for GETs", async () => {

@@ -45,7 +45,10 @@ interface Plan {
 
 const enc = encodeURIComponent;
 
-/** Where each operation goes (§11.3); the tenant becomes the first path segment (§8). */
+/**
+ * Where each operation goes (§11.3); the tenant becomes the first path segment (§8) and is
+ * never repeated in the body or the query.
+ */
 function plan(route: RouteSpec, json: Record<string, unknown>): Plan {
   const tenant =
     typeof json.tenant === "string" && json.tenant !== "" ? `/${enc(json.tenant)}` : "";
@@ -59,9 +62,19 @@ function plan(route: RouteSpec, json: Record<string, unknown>): Plan {
   };
   switch (route.name) {
     case "SendMessage":
-      return { route, httpMethod: "POST", path: `${tenant}/message:send`, body: body(json) };
+      return {
+        route,
+        httpMethod: "POST",
+        path: `${tenant}/message:send`,
+        body: body(without("tenant")),
+      };
     case "SendStreamingMessage":
-      return { route, httpMethod: "POST", path: `${tenant}/message:stream`, body: body(json) };
+      return {
+        route,
+        httpMethod: "POST",
+        path: `${tenant}/message:stream`,
+        body: body(without("tenant")),
+      };
     case "GetTask":
       return {
         route,
@@ -91,12 +104,12 @@ function plan(route: RouteSpec, json: Record<string, unknown>): Plan {
         body: body(without("id", "tenant")),
       };
     case "CreateTaskPushNotificationConfig":
-      // taskId travels in the path and the body (a2a-js reads the body, transcoding the path).
+      // taskId travels in the path and the body (a2a-js reads only the body; an interop need).
       return {
         route,
         httpMethod: "POST",
         path: `${tenant}/tasks/${taskId}/pushNotificationConfigs`,
-        body: body(json),
+        body: body(without("tenant")),
       };
     case "GetTaskPushNotificationConfig":
       return {

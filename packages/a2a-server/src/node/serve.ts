@@ -25,6 +25,21 @@ export interface ServeOptions {
   keepAliveTimeoutMs?: number;
   /** Idle HTTP/2 sessions are closed after this many ms. Default `120_000`. */
   http2SessionTimeoutMs?: number;
+  /**
+   * TCP keepalive on every accepted socket (HTTP and h2c): the first probe after this many ms
+   * of silence, so a client that vanished without a FIN (power loss, NAT drop) while holding an
+   * SSE or gRPC stream open is eventually detected by the OS and its stream released. `0` turns
+   * it off. Default `30_000`.
+   */
+  tcpKeepAliveMs?: number;
+  /**
+   * Interval of HTTP/2 PINGs sent on h2c sessions that have open streams (sessions without
+   * streams are closed by `http2SessionTimeoutMs`); a session whose PING is not answered within
+   * `http2PingTimeoutMs` is destroyed, releasing its streams. `0` turns it off. Default `60_000`.
+   */
+  http2PingIntervalMs?: number;
+  /** How long a PING may go unanswered before the session is destroyed, in ms. Default `20_000`. */
+  http2PingTimeoutMs?: number;
   /** On `close()`, how long open requests and streams may take to finish, in ms. Default `10_000`. */
   closeTimeoutMs?: number;
   /** Largest request body read by the Node adapter, in bytes. Default: the bindings' own limit. */
@@ -73,8 +88,10 @@ export async function serve(server: A2AServer, options: ServeOptions = {}): Prom
       options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {},
     ),
   );
+  const keepAliveMs = options.tcpKeepAliveMs ?? 30_000;
   const sockets = new Set<Socket>();
   http.on("connection", (socket: Socket) => {
+    if (keepAliveMs > 0) socket.setKeepAlive(true, keepAliveMs);
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
@@ -99,10 +116,21 @@ export async function serve(server: A2AServer, options: ServeOptions = {}): Prom
       // the first binding with an HTTP/2 handler serves it (gRPC routes by :path itself)
       handlers[0]!(req, res);
     });
+    if (keepAliveMs > 0) {
+      h2.on("connection", (socket: Socket) => socket.setKeepAlive(true, keepAliveMs));
+    }
+    const ping = {
+      intervalMs: options.http2PingIntervalMs ?? 60_000,
+      timeoutMs: options.http2PingTimeoutMs ?? 20_000,
+    };
     h2.on("session", (session: ServerHttp2Session) => {
       sessions.add(session);
       session.setTimeout(sessionTimeout, () => session.close());
-      session.once("close", () => sessions.delete(session));
+      const stopPings = ping.intervalMs > 0 ? watchLiveness(session, ping) : undefined;
+      session.once("close", () => {
+        sessions.delete(session);
+        stopPings?.();
+      });
       session.on("error", () => {});
     });
     const grpcPort = await listen(h2, options.grpcPort ?? 0, host);
@@ -144,6 +172,41 @@ export async function serve(server: A2AServer, options: ServeOptions = {}): Prom
       closing ??= close();
       return closing;
     },
+  };
+}
+
+/**
+ * PINGs a session every `intervalMs` while it has open streams; destroys it when a PING goes
+ * unanswered for `timeoutMs` (a peer gone without closing the connection). Returns a stop function.
+ */
+function watchLiveness(
+  session: ServerHttp2Session,
+  { intervalMs, timeoutMs }: { intervalMs: number; timeoutMs: number },
+): () => void {
+  let open = 0;
+  let waiting: ReturnType<typeof setTimeout> | undefined;
+  session.on("stream", (stream) => {
+    open++;
+    stream.once("close", () => open--);
+  });
+  const tick = setInterval(() => {
+    if (open === 0 || waiting !== undefined || session.destroyed || session.closed) return;
+    waiting = setTimeout(() => session.destroy(), timeoutMs);
+    waiting.unref();
+    const sent = session.ping((error) => {
+      clearTimeout(waiting);
+      waiting = undefined;
+      if (error && !session.destroyed && !session.closed) session.destroy();
+    });
+    if (!sent) {
+      clearTimeout(waiting);
+      waiting = undefined;
+    }
+  }, intervalMs);
+  tick.unref();
+  return () => {
+    clearInterval(tick);
+    clearTimeout(waiting);
   };
 }
 

@@ -11,6 +11,7 @@ import { InMemoryTaskStore } from "./store/memory-task-store.js";
 import type { PushConfigStore } from "./store/push-config-store.js";
 import type { TaskScope, TaskStore } from "./store/task-store.js";
 import { type ExecutionDeps, TaskExecution } from "./task-execution.js";
+import type { TaskRecord } from "./task-record.js";
 import { taskNotFound } from "./validation.js";
 
 /** Shared state of a request handler: stores, running executions, push dispatch. */
@@ -23,7 +24,7 @@ export class HandlerState {
   readonly running = new Map<string, TaskExecution>();
   readonly deps: ExecutionDeps;
   readonly #pushChains = new Map<string, Promise<void>>();
-  readonly #dirty = new Set<TaskExecution>();
+  readonly #dirty = new Set<TaskRecord>();
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #cardOption: HandlerCardView | (() => HandlerCardView);
@@ -137,7 +138,7 @@ export class HandlerState {
   }
 
   /** One timer for every execution with artifact chunks not yet in the store. */
-  #schedulePersist(execution: TaskExecution): void {
+  #schedulePersist(execution: TaskRecord): void {
     this.#dirty.add(execution);
     if (this.#flushTimer !== undefined) return;
     const timer = setTimeout(() => {

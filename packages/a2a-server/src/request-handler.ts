@@ -3,7 +3,6 @@ import {
   A2AError,
   A2AErrorCode,
   type CallContext,
-  checkRequiredExtensions,
 } from "@agentmesh/a2a-transport";
 import type {
   AgentCard,
@@ -16,7 +15,6 @@ import type {
   ListTaskPushNotificationConfigsResponse,
   ListTasksRequest,
   ListTasksResponse,
-  Message,
   SendMessageRequest,
   SendMessageResponse,
   StreamResponse,
@@ -24,31 +22,16 @@ import type {
   Task,
   TaskPushNotificationConfig,
 } from "@agentmesh/a2a-types";
-import type { RequestContext } from "./executor.js";
 import type { RequestHandlerOptions } from "./handler-options.js";
 import { HandlerState } from "./handler-state.js";
 import { fixedIterator, lazyStream } from "./lazy-stream.js";
 import { listTasks } from "./list-tasks.js";
 import { PushConfigOps } from "./push-config-ops.js";
-import type { StoredTask, TaskScope } from "./store/task-store.js";
-import type { TaskExecution } from "./task-execution.js";
-import {
-  deepFreeze,
-  frozenCopy,
-  INTERRUPTED_STATES,
-  isTerminalState,
-  shapeTask,
-} from "./task-snapshot.js";
-import {
-  checkHistoryLength,
-  checkInputModes,
-  checkMessage,
-  checkPushConfig,
-  checkWebhookTarget,
-  invalidParams,
-  requireString,
-  taskNotFound,
-} from "./validation.js";
+import { buildRequestContext, placeholderMessage } from "./request-context.js";
+import { beginSendMessage, waitFor } from "./send-message.js";
+import type { TaskScope } from "./store/task-store.js";
+import { deepFreeze, isTerminalState, shapeTask } from "./task-snapshot.js";
+import { checkHistoryLength, requireString, taskNotFound } from "./validation.js";
 
 /** The A2A request handler of a server, plus lifecycle. */
 export interface ServerRequestHandler extends A2AHandler {
@@ -80,7 +63,7 @@ class RequestHandler implements ServerRequestHandler {
   }
 
   async sendMessage(req: SendMessageRequest, ctx: CallContext): Promise<SendMessageResponse> {
-    const execution = await this.#begin(req, ctx);
+    const execution = await beginSendMessage(this.#s, this.#push, req, ctx);
     await execution.start();
     await execution.first;
     if (!req.configuration?.returnImmediately && !execution.isSettled) {
@@ -96,7 +79,7 @@ class RequestHandler implements ServerRequestHandler {
   sendStreamingMessage(req: SendMessageRequest, ctx: CallContext): AsyncIterable<StreamResponse> {
     return lazyStream(async () => {
       this.#s.checkStreaming();
-      const execution = await this.#begin(req, ctx);
+      const execution = await beginSendMessage(this.#s, this.#push, req, ctx);
       const sub = execution.channel.subscribe();
       try {
         await execution.start();
@@ -138,7 +121,7 @@ class RequestHandler implements ServerRequestHandler {
         message: stored.task.status.message ?? placeholderMessage(req.id),
         existing: stored,
         context: (signal, task) =>
-          this.#context(ctx, req.id, stored.task.contextId ?? "", signal, task),
+          buildRequestContext(ctx, req.id, stored.task.contextId ?? "", signal, task),
       });
       await execution.attach();
     }
@@ -223,115 +206,6 @@ class RequestHandler implements ServerRequestHandler {
   #scope(ctx: CallContext, tenant: string | undefined): TaskScope {
     return HandlerState.scope(ctx, tenant);
   }
-
-  /** Validates a SendMessage request and prepares (registers) its execution. */
-  async #begin(req: SendMessageRequest, ctx: CallContext): Promise<TaskExecution> {
-    if (this.#s.closed) throw new A2AError(A2AErrorCode.Internal, "The server is shutting down");
-    checkMessage(req.message);
-    const cfg = req.configuration;
-    checkHistoryLength("configuration.historyLength", cfg?.historyLength);
-    const card = this.#s.card;
-    const declared = card.capabilities?.extensions;
-    if (declared && declared.length > 0) checkRequiredExtensions(declared, ctx.requestedExtensions);
-    const pushConfig = cfg?.taskPushNotificationConfig;
-    if (pushConfig) {
-      this.#s.requirePush();
-      checkPushConfig("configuration.taskPushNotificationConfig.", pushConfig);
-      checkWebhookTarget(
-        "configuration.taskPushNotificationConfig.url",
-        pushConfig.url,
-        this.#s.pushSender,
-      );
-    }
-    checkInputModes(req.message, card);
-    const scope = this.#scope(ctx, req.tenant);
-    const incoming = req.message;
-    let existing: StoredTask | undefined;
-    let taskId: string;
-    let contextId: string;
-    if (incoming.taskId) {
-      taskId = incoming.taskId;
-      for (;;) {
-        existing = await this.#s.store.get(scope, taskId);
-        if (!existing) throw taskNotFound(taskId);
-        const task = existing.task;
-        contextId = task.contextId ?? "";
-        if (incoming.contextId && incoming.contextId !== contextId) {
-          invalidParams("message.contextId", `does not match the context of task ${taskId}`);
-        }
-        if (isTerminalState(task.status.state)) {
-          throw new A2AError(
-            A2AErrorCode.UnsupportedOperation,
-            `This operation is not supported: task ${taskId} is ${task.status.state} and cannot take more messages; start a new task in the same context`,
-            { metadata: { taskId } },
-          );
-        }
-        const running = this.#s.running.get(taskId);
-        if (!running) break;
-        if (!running.state || !INTERRUPTED_STATES.has(running.state)) {
-          throw new A2AError(
-            A2AErrorCode.UnsupportedOperation,
-            `This operation is not supported: task ${taskId} is still being worked on; wait until it asks for input, or cancel it`,
-            { metadata: { taskId } },
-          );
-        }
-        await running.release(this.#s.deps.cancelTimeoutMs);
-      }
-    } else {
-      taskId = crypto.randomUUID();
-      contextId = incoming.contextId || crypto.randomUUID();
-    }
-    const message: Message = frozenCopy({ ...incoming, taskId, contextId });
-    const execution = this.#s.newExecution({
-      taskId,
-      contextId,
-      scope,
-      message,
-      ...(existing ? { existing } : {}),
-      ...(pushConfig
-        ? {
-            onCreated: async (task: Task) => {
-              await this.#push.register(scope, task.id, pushConfig);
-            },
-          }
-        : {}),
-      context: (signal, task) =>
-        this.#context(ctx, taskId, contextId, signal, task, {
-          message,
-          configuration: cfg,
-          metadata: req.metadata,
-        }),
-    });
-    return execution;
-  }
-
-  #context(
-    ctx: CallContext,
-    taskId: string,
-    contextId: string,
-    signal: () => AbortSignal,
-    task: Task | undefined,
-    request?: Pick<RequestContext, "message" | "configuration" | "metadata">,
-  ): RequestContext {
-    return {
-      message: request?.message ?? placeholderMessage(taskId),
-      task,
-      taskId,
-      contextId,
-      tenant: ctx.tenant ?? "",
-      principal: ctx.principal,
-      requestedExtensions: ctx.requestedExtensions,
-      activateExtension: (uri: string) => {
-        ctx.activatedExtensions.add(uri);
-      },
-      configuration: request?.configuration,
-      metadata: request?.metadata,
-      get signal() {
-        return signal();
-      },
-      call: ctx,
-    };
-  }
 }
 
 function checkCancelable(task: Task): void {
@@ -343,41 +217,4 @@ function checkCancelable(task: Task): void {
       { metadata: { taskId: task.id } },
     );
   }
-}
-
-function placeholderMessage(taskId: string): Message {
-  return deepFreeze({ messageId: "", role: "ROLE_USER", parts: [], taskId });
-}
-
-const waitersBySignal = new WeakMap<AbortSignal, Set<() => void>>();
-
-/**
- * Waits for `promise`, or until the caller goes away. One abort listener per signal, however
- * many calls share it, and every waiter is removed when its wait ends (a shared, never-aborted
- * signal must not collect reactions).
- */
-function waitFor(promise: Promise<void>, signal: AbortSignal): Promise<void> | undefined {
-  if (signal.aborted) return undefined;
-  let waiters = waitersBySignal.get(signal);
-  if (!waiters) {
-    const set = new Set<() => void>();
-    waiters = set;
-    waitersBySignal.set(signal, set);
-    signal.addEventListener(
-      "abort",
-      () => {
-        for (const wake of set) wake();
-        set.clear();
-      },
-      { once: true },
-    );
-  }
-  const set = waiters;
-  return new Promise<void>((resolve) => {
-    set.add(resolve);
-    void promise.then(() => {
-      set.delete(resolve);
-      resolve();
-    });
-  });
 }

@@ -6,8 +6,13 @@ import { Code, encodeBinaryHeader } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
 import { StatusSchema } from "../gen/google/rpc/status_pb.js";
 import { type GrpcBindingOptions, grpcBinding as fetchGrpcBinding } from "../binding.js";
-import { createGrpcRoutes } from "../handler-factory.js";
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  createA2AServiceImpl,
+  createGrpcRoutes,
+} from "../handler-factory.js";
 import { invalidRequestMessage, isParseBinaryError, notProtobuf } from "../parse-error.js";
+import { createUnaryFastPath } from "./node-unary.js";
 
 /** A Node request listener for `http2.createServer` (h2c) or `http2.createSecureServer`. */
 export type Http2RequestListener = (
@@ -54,10 +59,15 @@ export function createGrpcHttp2Handler(options: ServerBindingOptions): Http2Requ
       res.end(JSON.stringify({ code: "unimplemented", message }));
     },
   });
+  const fast = createUnaryFastPath(
+    createA2AServiceImpl(options),
+    options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  );
   return ((
     req: Http2ServerRequest | IncomingMessage,
     res: Http2ServerResponse | ServerResponse,
   ) => {
+    if (fast(req as Http2ServerRequest, res as Http2ServerResponse)) return;
     minimalGrpcMessageEncoding(res);
     listener(req as never, res as never);
   }) as Http2RequestListener;

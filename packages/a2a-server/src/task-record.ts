@@ -12,12 +12,15 @@ import type { StoredTask, TaskScope } from "./store/task-store.js";
 import { TaskVersionConflictError } from "./store/task-store.js";
 import { TaskChannel } from "./task-channel.js";
 import {
+  applyArtifactChunk,
+  continueLiveTask,
   deepFreeze,
   isSettledState,
   isTerminalState,
   type LiveArtifact,
   type LiveTask,
-  now,
+  newLiveTask,
+  newStatus,
   snapshotTask,
   toLiveTask,
 } from "./task-snapshot.js";
@@ -169,20 +172,7 @@ export abstract class TaskRecord {
   async applyArtifact(event: Omit<TaskArtifactUpdateEvent, "taskId" | "contextId">): Promise<void> {
     if (this.finished) return;
     await this.#ensureTask();
-    const artifact = deepFreeze(event.artifact);
-    const existing = this.#artifacts.get(artifact.artifactId);
-    if (existing && event.append) {
-      for (const part of artifact.parts) existing.parts.push(part);
-    } else {
-      const live: LiveArtifact = { ...artifact, parts: [...artifact.parts] };
-      if (existing) {
-        const index = this.#live!.artifacts.indexOf(existing);
-        this.#live!.artifacts[index] = live;
-      } else {
-        this.#live!.artifacts.push(live);
-      }
-      this.#artifacts.set(artifact.artifactId, live);
-    }
+    const artifact = applyArtifactChunk(this.#live!, this.#artifacts, event);
     const update: TaskArtifactUpdateEvent = {
       taskId: this.taskId,
       contextId: this.contextId,
@@ -210,17 +200,7 @@ export abstract class TaskRecord {
    * question moves into the history before the message, and the task is stored and published.
    */
   protected async adopt(existing: StoredTask, message?: Message): Promise<void> {
-    const live = toLiveTask(existing.task);
-    if (message) {
-      // the agent's question (status message) precedes the answer in the history
-      const prompt = live.status.message;
-      if (prompt) {
-        live.history.push(prompt);
-        const { message: _m, ...rest } = live.status;
-        live.status = deepFreeze(rest);
-      }
-      live.history.push(message);
-    }
+    const live = message ? continueLiveTask(existing.task, message) : toLiveTask(existing.task);
     for (const a of live.artifacts) this.#artifacts.set(a.artifactId, a);
     this.#live = live;
     this.#version = existing.version;
@@ -256,17 +236,7 @@ export abstract class TaskRecord {
   ): Promise<void> {
     await this.#ensureTask();
     const live = this.#live!;
-    const msg =
-      typeof message === "string"
-        ? ({
-            messageId: crypto.randomUUID(),
-            role: "ROLE_AGENT",
-            parts: [{ text: message }],
-            taskId: this.taskId,
-            contextId: this.contextId,
-          } satisfies Message)
-        : message;
-    const status = deepFreeze({ state, ...(msg ? { message: msg } : {}), timestamp: now() });
+    const status = newStatus(state, message, this.taskId, this.contextId);
     const previous = live.status.message;
     // store first, then apply + publish in one synchronous step, so a subscriber that attaches
     // meanwhile sees either the old snapshot and this event, or neither twice
@@ -309,14 +279,7 @@ export abstract class TaskRecord {
 
   async #ensureTask(): Promise<void> {
     if (this.#live) return;
-    await this.#createTask({
-      id: this.taskId,
-      contextId: this.contextId,
-      status: deepFreeze({ state: "TASK_STATE_SUBMITTED", timestamp: now() }),
-      history: [this.init.message],
-      artifacts: [],
-      metadata: undefined,
-    });
+    await this.#createTask(newLiveTask(this.taskId, this.contextId, this.init.message));
   }
 
   async #createTask(live: LiveTask): Promise<void> {

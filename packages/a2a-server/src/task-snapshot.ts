@@ -1,4 +1,12 @@
-import type { Artifact, Message, Part, Task, TaskState } from "@agentmesh/a2a-types";
+import type {
+  Artifact,
+  Message,
+  Part,
+  Task,
+  TaskArtifactUpdateEvent,
+  TaskState,
+  TaskStatus,
+} from "@agentmesh/a2a-types";
 import type { MessageInput } from "./executor.js";
 
 /** Terminal task states: the task never changes again. */
@@ -154,4 +162,74 @@ export function shapeTask(
   if (options.includeArtifacts === false) delete out.artifacts;
   else if (options.includeArtifacts === true && !out.artifacts) out.artifacts = [];
   return out;
+}
+
+/** A new SUBMITTED task holding the user's message. */
+export function newLiveTask(taskId: string, contextId: string, message: Message): LiveTask {
+  return {
+    id: taskId,
+    contextId,
+    status: deepFreeze({ state: "TASK_STATE_SUBMITTED", timestamp: now() }),
+    history: [message],
+    artifacts: [],
+    metadata: undefined,
+  };
+}
+
+/**
+ * Takes over a stored task continued by `message`: the agent's question (status message)
+ * moves into the history, before the answer.
+ */
+export function continueLiveTask(task: Task, message: Message): LiveTask {
+  const live = toLiveTask(task);
+  const prompt = live.status.message;
+  if (prompt) {
+    live.history.push(prompt);
+    const { message: _m, ...rest } = live.status;
+    live.status = deepFreeze(rest);
+  }
+  live.history.push(message);
+  return live;
+}
+
+/** A frozen status, now; a string message becomes an agent message of the task. */
+export function newStatus(
+  state: TaskState,
+  message: Message | string | undefined,
+  taskId: string,
+  contextId: string,
+): TaskStatus {
+  const msg =
+    typeof message === "string"
+      ? ({
+          messageId: crypto.randomUUID(),
+          role: "ROLE_AGENT",
+          parts: [{ text: message }],
+          taskId,
+          contextId,
+        } satisfies Message)
+      : message;
+  return deepFreeze({ state, ...(msg ? { message: msg } : {}), timestamp: now() });
+}
+
+/**
+ * Applies an artifact event to live state: appends the chunk's parts to the artifact with
+ * `append`, else adds or replaces it. Returns the event's artifact, frozen.
+ */
+export function applyArtifactChunk(
+  live: LiveTask,
+  byId: Map<string, LiveArtifact>,
+  event: Pick<TaskArtifactUpdateEvent, "artifact" | "append">,
+): Artifact {
+  const artifact = deepFreeze(event.artifact);
+  const existing = byId.get(artifact.artifactId);
+  if (existing && event.append) {
+    for (const part of artifact.parts) existing.parts.push(part);
+  } else {
+    const next: LiveArtifact = { ...artifact, parts: [...artifact.parts] };
+    if (existing) live.artifacts[live.artifacts.indexOf(existing)] = next;
+    else live.artifacts.push(next);
+    byId.set(artifact.artifactId, next);
+  }
+  return artifact;
 }

@@ -1,6 +1,9 @@
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { Readable } from "node:stream";
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from "node:http";
+
+type Stack = {
+  agent: Agent;
+  request: (url: URL, options: RequestOptions) => ClientRequest;
+};
 
 /** Options of {@link createNodeFetch}. */
 export interface NodeFetchOptions {
@@ -25,9 +28,22 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const maxFreeSockets = options.maxFreeSockets ?? 16;
-  const http = new HttpAgent({ keepAlive: true, maxFreeSockets });
-  const https = new HttpsAgent({ keepAlive: true, maxFreeSockets });
-  const nodeFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  // node:http / node:https / node:stream load on first use, keeping them out of cold import.
+  let http: Stack | undefined;
+  let https: Stack | undefined;
+  let toWeb: ((r: IncomingMessage) => ReadableStream<Uint8Array>) | undefined;
+  const loadHttp = async (): Promise<Stack> => {
+    const m = await import("node:http");
+    return { agent: new m.Agent({ keepAlive: true, maxFreeSockets }), request: m.request };
+  };
+  const loadHttps = async (): Promise<Stack> => {
+    const m = await import("node:https");
+    return { agent: new m.Agent({ keepAlive: true, maxFreeSockets }), request: m.request };
+  };
+  const nodeFetch = async (
+    input: string | URL | Request,
+    init?: RequestInit,
+  ): Promise<Response> => {
     const body = init?.body;
     if (
       input instanceof Request ||
@@ -37,7 +53,15 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     const url = input instanceof URL ? input : new URL(input);
     if (url.protocol !== "http:" && url.protocol !== "https:") return globalThis.fetch(input, init);
     const signal = init?.signal ?? undefined;
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    const secure = url.protocol === "https:";
+    const stack = secure ? (https ??= await loadHttps()) : (http ??= await loadHttp());
+    let streamOf = toWeb;
+    if (streamOf === undefined) {
+      const { Readable } = await import("node:stream");
+      streamOf = (r: IncomingMessage) => Readable.toWeb(r) as ReadableStream<Uint8Array>;
+      toWeb = streamOf;
+    }
+    if (signal?.aborted) throw signal.reason;
     return new Promise<Response>((resolve, reject) => {
       const headers: Record<string, string> = {};
       new Headers(init?.headers).forEach((v, k) => {
@@ -47,13 +71,8 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         headers["content-length"] = String(Buffer.byteLength(body));
         headers["content-type"] ??= "text/plain;charset=UTF-8";
       }
-      const secure = url.protocol === "https:";
       const method = (init?.method ?? "GET").toUpperCase();
-      const req = (secure ? httpsRequest : httpRequest)(url, {
-        method,
-        headers,
-        agent: secure ? https : http,
-      });
+      const req = stack.request(url, { method, headers, agent: stack.agent });
       let settled = false;
       let res: IncomingMessage | undefined;
       const onAbort = () => {
@@ -100,7 +119,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         }
         if ((r.headers["content-type"] ?? "").toLowerCase().startsWith("text/event-stream")) {
           r.on("close", unlink);
-          respond(Readable.toWeb(r) as ReadableStream<Uint8Array>);
+          respond(streamOf(r));
           return;
         }
         const chunks: Buffer[] = [];
@@ -118,8 +137,8 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   };
   return Object.assign(nodeFetch as typeof fetch, {
     close() {
-      http.destroy();
-      https.destroy();
+      http?.agent.destroy();
+      https?.agent.destroy();
     },
   });
 }

@@ -7,7 +7,8 @@ import type {
   TaskArtifactUpdateEvent,
   TaskState,
 } from "@agentmesh/a2a-types";
-import { deferred, type ExecutionDeps, type ExecutionInit, noop } from "./execution-support.js";
+import { type ExecutionDeps, type ExecutionInit, noop } from "./execution-support.js";
+import { SettlePoints } from "./settle-points.js";
 import type { StoredTask, TaskScope } from "./store/task-store.js";
 import { TaskVersionConflictError } from "./store/task-store.js";
 import { TaskChannel } from "./task-channel.js";
@@ -37,10 +38,7 @@ export abstract class TaskRecord {
   readonly channel: TaskChannel<StreamResponse>;
   protected readonly deps: ExecutionDeps;
   protected readonly init: ExecutionInit;
-  readonly #first = deferred<void>(true);
-  readonly #settled = deferred<void>();
-  #isSettled = false;
-  #ended: ReturnType<typeof deferred<void>> | undefined;
+  readonly #points = new SettlePoints();
   #live: LiveTask | undefined;
   #artifacts = new Map<string, LiveArtifact>();
   #version = 0;
@@ -66,21 +64,19 @@ export abstract class TaskRecord {
 
   /** Resolves once the task exists (or a direct reply was sent); rejects when the request fails before that. */
   get first(): Promise<void> {
-    return this.#first.promise;
+    return this.#points.first;
   }
   /** True once {@link settled} resolved. */
   get isSettled(): boolean {
-    return this.#isSettled;
+    return this.#points.isSettled;
   }
   /** Resolves when the task is terminal or interrupted, a reply was sent, or the execution ended. */
   get settled(): Promise<void> {
-    return this.#settled.promise;
+    return this.#points.settled;
   }
   /** Resolves when the execution detached (executor returned, task terminal, timeout…). */
   get ended(): Promise<void> {
-    if (this.#detached) return Promise.resolve();
-    this.#ended ??= deferred<void>();
-    return this.#ended.promise;
+    return this.#points.ended;
   }
   /** The direct reply, when the executor answered without a task. */
   get reply(): Message | undefined {
@@ -134,7 +130,7 @@ export abstract class TaskRecord {
     this.#reply = deepFreeze(message);
     this.#finished = true;
     this.#publish({ message: this.#reply }, true);
-    this.#first.resolve();
+    this.#points.reachFirst();
     this.detach();
   }
 
@@ -209,12 +205,12 @@ export abstract class TaskRecord {
       if (this.init.onCreated) await this.init.onCreated(snapshotTask(live));
       this.#publish({ task: deepFreeze(snapshotTask(live)) }, false);
     }
-    this.#first.resolve();
+    this.#points.reachFirst();
   }
 
   /** Fails the request before any task exists: the first event's waiters and the streams get `reason`. */
   protected failFirst(reason: A2AError): void {
-    this.#first.reject(reason);
+    this.#points.failFirst(reason);
     this.channel.close(reason);
   }
 
@@ -268,10 +264,7 @@ export abstract class TaskRecord {
         .catch((error) => this.deps.onError(error, "persist"));
     }
     this.channel.close();
-    this.#first.resolve();
-    this.#isSettled = true;
-    this.#settled.resolve();
-    this.#ended?.resolve();
+    this.#points.end();
     this.deps.onDetach(this);
   }
 
@@ -291,7 +284,7 @@ export abstract class TaskRecord {
     if (this.#listened) {
       this.#publish({ task: deepFreeze(snapshotTask(live)) }, this.#endsStreams(live.status.state));
     }
-    this.#first.resolve();
+    this.#points.reachFirst();
     this.#afterState(live.status.state);
   }
 
@@ -300,8 +293,7 @@ export abstract class TaskRecord {
       this.#finished = true;
       this.detach();
     } else if (state === "TASK_STATE_INPUT_REQUIRED" || state === "TASK_STATE_AUTH_REQUIRED") {
-      this.#isSettled = true;
-      this.#settled.resolve();
+      this.#points.settle();
     }
   }
 

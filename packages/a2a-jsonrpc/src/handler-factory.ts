@@ -10,6 +10,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   PayloadTooLarge,
   createServerCallContext,
+  jsonResponse,
   jsonResponseHeaders,
   openSseStream,
   readBodyText,
@@ -62,15 +63,8 @@ export function jsonRpcBinding(options: JsonRpcBindingOptions = {}): ServerBindi
   };
 }
 
-const RAW_BODY = Symbol.for("@agentmesh/a2a-transport/raw-body");
-
-function jsonResponse(text: string, status: number, headers: Record<string, string>): Response {
-  const res = new Response(text, { status, headers });
-  (res as Response & { [RAW_BODY]?: string })[RAW_BODY] = text;
-  return res;
-}
-
 function errorResponse(
+  request: Request,
   id: JsonRpcId,
   err: unknown,
   ctx?: CallContext,
@@ -79,7 +73,7 @@ function errorResponse(
 ): Response {
   const headers = jsonResponseHeaders(CONTENT_TYPE_JSON, ctx);
   if (extra) Object.assign(headers, extra);
-  return jsonResponse(errorEnvelope(id, errorToJsonRpc(err)), status, headers);
+  return jsonResponse(request, errorEnvelope(id, errorToJsonRpc(err)), status, headers);
 }
 
 /**
@@ -101,7 +95,7 @@ export function createJsonRpcFetchHandler(options: JsonRpcHandlerOptions): Fetch
         A2AErrorCode.InvalidRequest,
         `Request payload validation error: JSON-RPC calls use POST, not ${request.method}.`,
       );
-      return errorResponse(null, err, undefined, 405, { allow: "POST" });
+      return errorResponse(request, null, err, undefined, 405, { allow: "POST" });
     }
     if (!isJsonRpcContentType(request.headers.get("content-type"))) {
       await request.body?.cancel().catch(() => {});
@@ -109,7 +103,7 @@ export function createJsonRpcFetchHandler(options: JsonRpcHandlerOptions): Fetch
         A2AErrorCode.ContentTypeNotSupported,
         `Unsupported Content-Type "${request.headers.get("content-type")}": JSON-RPC requests use application/json.`,
       );
-      return errorResponse(null, err, undefined, 415);
+      return errorResponse(request, null, err, undefined, 415);
     }
     let text: string;
     try {
@@ -120,17 +114,17 @@ export function createJsonRpcFetchHandler(options: JsonRpcHandlerOptions): Fetch
           A2AErrorCode.InvalidRequest,
           `Request payload validation error: the body is larger than the limit of ${e.limit} bytes; send a smaller request (or raise maxBodyBytes on the server).`,
         );
-        return errorResponse(null, err, undefined, 413, { connection: "close" });
+        return errorResponse(request, null, err, undefined, 413, { connection: "close" });
       }
       const err = new A2AError(
         A2AErrorCode.ParseError,
         "Invalid JSON payload: the request body could not be read completely.",
         { cause: e instanceof BodyReadFailed ? e.cause : e },
       );
-      return errorResponse(null, err, undefined, 400);
+      return errorResponse(request, null, err, undefined, 400);
     }
     const env = parseRequestEnvelope(text);
-    if (!env.ok) return errorResponse(env.id, env.error);
+    if (!env.ok) return errorResponse(request, env.id, env.error);
     const { id, method: name, params } = env.request;
     const method = findMethod(name);
     if (method === undefined) {
@@ -138,7 +132,7 @@ export function createJsonRpcFetchHandler(options: JsonRpcHandlerOptions): Fetch
         A2AErrorCode.MethodNotFound,
         `Method not found: "${name.slice(0, 100)}" is not an A2A v1.0 method (method names are PascalCase, e.g. "SendMessage").`,
       );
-      return errorResponse(id, err);
+      return errorResponse(request, id, err);
     }
     let ctx: CallContext | undefined;
     try {
@@ -151,12 +145,13 @@ export function createJsonRpcFetchHandler(options: JsonRpcHandlerOptions): Fetch
       // DeleteTaskPushNotificationConfig returns google.protobuf.Empty, whose ProtoJSON is {}.
       const json = method.response ? toJson(method.response, result as never) : {};
       return jsonResponse(
+        request,
         resultEnvelope(id, json),
         200,
         jsonResponseHeaders(CONTENT_TYPE_JSON, ctx),
       );
     } catch (err) {
-      return errorResponse(id, err, ctx);
+      return errorResponse(request, id, err, ctx);
     }
   };
 }

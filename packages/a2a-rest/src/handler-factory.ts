@@ -9,6 +9,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   PayloadTooLarge,
   createServerCallContext,
+  jsonResponse,
   jsonResponseHeaders,
   openSseStream,
   readBodyText,
@@ -75,14 +76,6 @@ export function restBinding(options: RestBindingOptions = {}): ServerBinding {
   };
 }
 
-const RAW_BODY = Symbol.for("@agentmesh/a2a-transport/raw-body");
-
-function jsonResponse(text: string, status: number, headers: Record<string, string>): Response {
-  const res = new Response(text, { status, headers });
-  (res as Response & { [RAW_BODY]?: string })[RAW_BODY] = text;
-  return res;
-}
-
 function errorResponse(
   request: Request,
   reason: unknown,
@@ -93,7 +86,7 @@ function errorResponse(
   const { status, body } = errorToRest(reason, httpStatus);
   const headers = jsonResponseHeaders(responseContentType(request), ctx);
   if (extra) Object.assign(headers, extra);
-  return jsonResponse(JSON.stringify(body), status, headers);
+  return jsonResponse(request, JSON.stringify(body), status, headers);
 }
 
 function pathSegments(pathname: string, basePath: string): string[] {
@@ -165,7 +158,12 @@ export function createRestFetchHandler(options: RestHandlerOptions): FetchHandle
       const result = await call.call(handler, req, ctx);
       // DeleteTaskPushNotificationConfig returns google.protobuf.Empty: `{}`.
       const body = route.response ? JSON.stringify(toJson(route.response, result as never)) : "{}";
-      return jsonResponse(body, 200, jsonResponseHeaders(responseContentType(request), ctx));
+      return jsonResponse(
+        request,
+        body,
+        200,
+        jsonResponseHeaders(responseContentType(request), ctx),
+      );
     } catch (err) {
       if (err instanceof PayloadTooLarge) {
         const e = new A2AError(

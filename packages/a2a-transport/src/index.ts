@@ -100,5 +100,6 @@ export {
   readBodyText,
 } from "./binding/request-body.js";
 export { DEFAULT_SUPPORTED_VERSIONS, createServerCallContext } from "./binding/request-header.js";
+export { jsonResponse } from "./binding/json-response.js";
 export { openSseStream } from "./binding/server-stream.js";
 export type { OpenSseStreamOptions } from "./binding/server-stream.js";

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { FROM_NODE_ADAPTER } from "../binding/json-response.js";
 
 /**
  * The error a request body stream fails with when the client sends more than the adapter's
@@ -97,12 +98,15 @@ export function toWebRequest(
   const scheme = (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
   const url = `${scheme}://${host}${req.url ?? "/"}`;
   const method = req.method ?? "GET";
-  const init: RequestInit & { duplex?: "half" } = { method, headers, signal };
+  // The signal is set on the instance below, not given to the constructor: a Request made with
+  // a signal follows it through a fresh AbortController, a WeakRef and a FinalizationRegistry
+  // entry, a noticeable share of each call's cost. `request.signal` is the adapter's signal.
+  const init: RequestInit & { duplex?: "half" } = { method, headers };
   if (buffered !== undefined) {
     init.body = buffered as unknown as BodyInit;
     const request = new Request(url, init);
     (request as Request & { [RAW_REQUEST_BODY]?: Uint8Array })[RAW_REQUEST_BODY] = buffered;
-    return request;
+    return mark(request, signal);
   }
   if (method !== "GET" && method !== "HEAD") {
     const body = requestBody(req as ExpressLikeRequest, limit);
@@ -111,7 +115,13 @@ export function toWebRequest(
       if (body instanceof ReadableStream) init.duplex = "half";
     }
   }
-  return new Request(url, init);
+  return mark(new Request(url, init), signal);
+}
+
+function mark(request: Request, signal: AbortSignal): Request {
+  Object.defineProperty(request, "signal", { value: signal, configurable: true });
+  (request as Request & { [FROM_NODE_ADAPTER]?: boolean })[FROM_NODE_ADAPTER] = true;
+  return request;
 }
 
 /** A promise-free body source for `toWebRequest`: bytes, a stream, or null for no body. */

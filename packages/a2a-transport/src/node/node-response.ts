@@ -1,19 +1,26 @@
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 
-/**
- * Bindings may attach the exact body of a buffered `Response` under this symbol; the adapter
- * then writes it directly instead of draining the web stream (same bytes, less work).
- * Private, no semver.
- */
-export const RAW_BODY = Symbol.for("@agentmesh/a2a-transport/raw-body");
+import { RAW_BODY, RAW_HEAD, type RawHead } from "../binding/json-response.js";
 
-type WithRawBody = Response & { [RAW_BODY]?: string | Uint8Array };
+export { RAW_BODY };
+
+type WithRawBody = Response & { [RAW_BODY]?: string | Uint8Array; [RAW_HEAD]?: RawHead };
 
 /** Writes a web `Response` to a Node `ServerResponse`, streaming with backpressure. */
 export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
   if (res.destroyed) {
     await response.body?.cancel().catch(noop);
     return;
+  }
+  // A lazy JSON response of a binding: status, header record and text, no web objects.
+  const head = (response as WithRawBody)[RAW_HEAD];
+  if (head !== undefined) {
+    const text = (response as WithRawBody)[RAW_BODY];
+    if (text !== undefined) {
+      res.writeHead(head.status, head.headers);
+      res.end(text);
+      return;
+    }
   }
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of response.headers) {

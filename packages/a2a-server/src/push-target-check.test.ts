@@ -31,7 +31,8 @@ async function refusal(call: Promise<unknown>): Promise<A2AError> {
 
 describe("push config targets are checked by the SSRF guard at create time", () => {
   it("refuses loopback, private, metadata and localhost targets with a clear message", async () => {
-    const { h, taskId } = await setup(createPushSender(quiet));
+    const resolveHost = async () => ["93.184.215.14"];
+    const { h, taskId } = await setup(createPushSender({ ...quiet, resolveHost }));
     const c = ctx("CreateTaskPushNotificationConfig");
     for (const url of [
       "http://127.0.0.1:9/hook",
@@ -53,6 +54,22 @@ describe("push config targets are checked by the SSRF guard at create time", () 
     }
     const list = await h.listTaskPushNotificationConfigs({ taskId }, c);
     expect(list.configs).toHaveLength(2);
+  });
+
+  it("without a resolver, host names are refused at once (every delivery would be)", async () => {
+    const { h, taskId } = await setup(createPushSender(quiet));
+    const error = await refusal(
+      h.createTaskPushNotificationConfig(
+        { taskId, url: "https://hooks.example.com/hook" },
+        ctx("CreateTaskPushNotificationConfig"),
+      ),
+    );
+    expect(error.message).toMatch(/without a resolver/);
+    const created = await h.createTaskPushNotificationConfig(
+      { taskId, url: "https://93.184.215.14/hook" },
+      ctx("CreateTaskPushNotificationConfig"),
+    );
+    expect(created.url).toBe("https://93.184.215.14/hook");
   });
 
   it("checks the config given in SendMessage too", async () => {

@@ -32,9 +32,9 @@ export interface PushSender {
   /**
    * Checks a webhook URL when a push config is created, without network access: returns why
    * every delivery to it would be refused (an IP literal in a loopback, private, link-local or
-   * metadata range, or a name like `localhost`), else `undefined`. The handler then rejects the
-   * config with INVALID_PARAMS. Names that need DNS are checked at delivery. Optional: a
-   * sender without it accepts every URL at create time.
+   * metadata range, a name like `localhost`, or any host name when the sender has no resolver),
+   * else `undefined`. The handler then rejects the config with INVALID_PARAMS. Names that need
+   * DNS are checked at delivery. Optional: a sender without it accepts every URL at create time.
    */
   checkTarget?(url: string): string | undefined;
 }
@@ -132,10 +132,7 @@ export function createPushSender(options: PushSenderOptions = {}): PushSender {
     if (isIpLiteral(bare)) addresses = [bare];
     else if (options.resolveHost) addresses = await options.resolveHost(bare);
     else {
-      throw new WebhookTargetRefusedError(
-        url,
-        "host names cannot be checked without a resolver (pass resolveHost, or use createNodePushSender from @agentmesh/a2a-server/node)",
-      );
+      throw new WebhookTargetRefusedError(url, NO_RESOLVER);
     }
     if (addresses.length === 0)
       throw new WebhookTargetRefusedError(url, `${bare} does not resolve`);
@@ -201,7 +198,11 @@ export function createPushSender(options: PushSenderOptions = {}): PushSender {
 
   return {
     checkTarget(url) {
-      return options.allowPrivateNetworks ? undefined : staticTargetReason(url);
+      if (options.allowPrivateNetworks) return undefined;
+      const reason = staticTargetReason(url);
+      if (reason !== undefined || options.resolveHost) return reason;
+      // without a resolver, every delivery to a host name is refused: say so now
+      return isIpLiteral(bareHost(url)) ? undefined : NO_RESOLVER;
     },
     send(delivery) {
       for (const config of delivery.configs) {
@@ -253,6 +254,9 @@ const fetchPost: WebhookPost = async (url, init) => {
   await res.body?.cancel().catch(() => {});
   return { status: res.status };
 };
+
+const NO_RESOLVER =
+  "host names cannot be checked without a resolver (pass resolveHost, or use createNodePushSender from @agentmesh/a2a-server/node)";
 
 function bareHost(url: string): string {
   const host = new URL(url).hostname;

@@ -12,7 +12,7 @@ import {
   createGrpcRoutes,
 } from "../handler-factory.js";
 import { invalidRequestMessage, isParseBinaryError, notProtobuf } from "../parse-error.js";
-import { createUnaryFastPath } from "./node-unary.js";
+import { createNativeFastPath } from "./node-fast-path.js";
 
 /** A Node request listener for `http2.createServer` (h2c) or `http2.createSecureServer`. */
 export type Http2RequestListener = (
@@ -59,7 +59,7 @@ export function createGrpcHttp2Handler(options: ServerBindingOptions): Http2Requ
       res.end(JSON.stringify({ code: "unimplemented", message }));
     },
   });
-  const fast = createUnaryFastPath(
+  const fast = createNativeFastPath(
     createA2AServiceImpl(options),
     options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   );

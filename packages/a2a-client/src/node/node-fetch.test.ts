@@ -83,6 +83,13 @@ describe("createNodeFetch", () => {
     f.close();
   });
 
+  it("serves overlapping first calls (the node:http load happens once)", async () => {
+    const f = createNodeFetch();
+    const all = await Promise.all([1, 2, 3].map(() => f(`${base}/echo`).then((r) => r.json())));
+    expect(all.map((x) => (x as { method: string }).method)).toEqual(["GET", "GET", "GET"]);
+    f.close();
+  });
+
   it("answers 304 and 404 with their status", async () => {
     const f = createNodeFetch();
     const nm = await f(`${base}/304`);

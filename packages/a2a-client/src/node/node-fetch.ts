@@ -31,6 +31,8 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   // node:http / node:https / node:stream load on first use, keeping them out of cold import.
   let http: Stack | undefined;
   let https: Stack | undefined;
+  let httpLoad: Promise<Stack> | undefined;
+  let httpsLoad: Promise<Stack> | undefined;
   let toWeb: ((r: IncomingMessage) => ReadableStream<Uint8Array>) | undefined;
   const loadHttp = async (): Promise<Stack> => {
     const m = await import("node:http");
@@ -54,7 +56,19 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     if (url.protocol !== "http:" && url.protocol !== "https:") return globalThis.fetch(input, init);
     const signal = init?.signal ?? undefined;
     const secure = url.protocol === "https:";
-    const stack = secure ? (https ??= await loadHttps()) : (http ??= await loadHttp());
+    let stack = secure ? https : http;
+    if (stack === undefined) {
+      // One load per scheme even when the first calls overlap.
+      if (secure) {
+        httpsLoad ??= loadHttps();
+        stack = await httpsLoad;
+        https = stack;
+      } else {
+        httpLoad ??= loadHttp();
+        stack = await httpLoad;
+        http = stack;
+      }
+    }
     let streamOf = toWeb;
     if (streamOf === undefined) {
       const { Readable } = await import("node:stream");

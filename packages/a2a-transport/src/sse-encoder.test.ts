@@ -225,6 +225,39 @@ describe("sseResponseStream", () => {
     expect(text.replaceAll(": keep-alive\n\n", "")).toBe("data: late\n\n");
   });
 
+  it("shares one keep-alive ticker between streams and stops it when they end", async () => {
+    const gates = [deferred(), deferred()];
+    const make = (i: number) =>
+      (async function* (): AsyncGenerator<SseEvent> {
+        await gates[i]!.promise;
+        yield { data: `e${i}` };
+      })();
+    const readers = [0, 1].map((i) => sseResponseStream(make(i), { keepAliveMs: 7 }).getReader());
+    for (const r of readers) expect(dec.decode((await r.read()).value)).toBe(": keep-alive\n\n");
+    for (const g of gates) g.resolve();
+    for (const [i, r] of readers.entries()) {
+      let text = "";
+      for (;;) {
+        const x = await r.read();
+        if (x.done) break;
+        text += dec.decode(x.value);
+      }
+      expect(text.replaceAll(": keep-alive\n\n", "")).toBe(`data: e${i}\n\n`);
+    }
+    // both streams ended: a stream created now starts its own ticker again and still works
+    const gate = deferred();
+    const r = sseResponseStream(
+      (async function* (): AsyncGenerator<SseEvent> {
+        await gate.promise;
+        yield { data: "x" };
+      })(),
+      { keepAliveMs: 7 },
+    ).getReader();
+    expect(dec.decode((await r.read()).value)).toBe(": keep-alive\n\n");
+    await r.cancel();
+    gate.resolve();
+  });
+
   it("errors the stream when the producer throws", async () => {
     async function* events(): AsyncGenerator<SseEvent> {
       yield { data: "1" };

@@ -93,9 +93,31 @@ export function sseResponseStream(
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let abortWait: Promise<"abort"> | undefined;
   let onAbort: (() => void) | undefined;
+  // Keep-alive: one shared interval per period serves every stream (no timer per wait).
+  const keepAlive: KeepAliveEntry | undefined =
+    keepAliveMs > 0
+      ? {
+          last: 0,
+          waiting: false,
+          send() {
+            // At most one comment queued while the consumer is not reading.
+            if (finished || (controller.desiredSize ?? 0) < 0) return;
+            try {
+              controller.enqueue(KEEP_ALIVE);
+            } catch {
+              // closed or errored meanwhile: nothing to keep alive
+            }
+          },
+        }
+      : undefined;
+  let registered = false;
 
   const detach = (): void => {
     if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
+    if (registered && keepAlive !== undefined) {
+      registered = false;
+      unregisterKeepAlive(keepAliveMs, keepAlive);
+    }
   };
   const finish = async (): Promise<void> => {
     if (finished) return;
@@ -169,30 +191,24 @@ export function sseResponseStream(
     }
     iterator ??= events[Symbol.asyncIterator]();
     pending ??= iterator.next();
-    const racers: Promise<IteratorResult<SseEvent> | "abort" | "tick">[] = [pending];
-    if (abortWait !== undefined) racers.push(abortWait);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    if (keepAliveMs > 0) {
-      racers.push(
-        new Promise<"tick">((resolve) => {
-          timer = setTimeout(() => resolve("tick"), keepAliveMs);
-        }),
-      );
+    if (keepAlive !== undefined) {
+      keepAlive.last = Date.now();
+      keepAlive.waiting = true;
+      if (!registered) {
+        registered = true;
+        registerKeepAlive(keepAliveMs, keepAlive);
+      }
     }
-    let result: IteratorResult<SseEvent> | "abort" | "tick";
+    let result: IteratorResult<SseEvent> | "abort";
     try {
-      result = await Promise.race(racers);
+      result = await (abortWait === undefined ? pending : Promise.race([pending, abortWait]));
     } catch (err) {
       finished = true;
       detach();
       controller.error(err);
       return;
     } finally {
-      if (timer !== undefined) clearTimeout(timer);
-    }
-    if (result === "tick") {
-      controller.enqueue(KEEP_ALIVE);
-      return;
+      if (keepAlive !== undefined) keepAlive.waiting = false;
     }
     if (result === "abort") {
       await finish();
@@ -215,5 +231,53 @@ export function sseResponseStream(
       return;
     }
     controller.enqueue(chunk);
+  }
+}
+
+/** One stream's keep-alive state, visited by the shared interval of its period. */
+interface KeepAliveEntry {
+  /** When the stream last started waiting for the producer (ms since epoch). */
+  last: number;
+  /** True while the stream waits for the producer's next event. */
+  waiting: boolean;
+  /** Enqueues one keep-alive comment. */
+  send(): void;
+}
+
+const keepAliveTickers = new Map<
+  number,
+  { entries: Set<KeepAliveEntry>; timer: ReturnType<typeof setInterval> }
+>();
+
+function registerKeepAlive(periodMs: number, entry: KeepAliveEntry): void {
+  let ticker = keepAliveTickers.get(periodMs);
+  if (ticker === undefined) {
+    const entries = new Set<KeepAliveEntry>();
+    // A quarter of the period: a comment goes out between 1 and 1.25 periods into a wait.
+    const timer = setInterval(
+      () => {
+        const now = Date.now();
+        for (const e of entries) {
+          if (e.waiting && now - e.last >= periodMs) {
+            e.last = now;
+            e.send();
+          }
+        }
+      },
+      Math.max(1, Math.floor(periodMs / 4)),
+    );
+    ticker = { entries, timer };
+    keepAliveTickers.set(periodMs, ticker);
+  }
+  ticker.entries.add(entry);
+}
+
+function unregisterKeepAlive(periodMs: number, entry: KeepAliveEntry): void {
+  const ticker = keepAliveTickers.get(periodMs);
+  if (ticker === undefined) return;
+  ticker.entries.delete(entry);
+  if (ticker.entries.size === 0) {
+    clearInterval(ticker.timer);
+    keepAliveTickers.delete(periodMs);
   }
 }

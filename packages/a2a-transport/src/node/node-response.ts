@@ -44,7 +44,9 @@ export async function writeWebResponse(response: Response, res: ServerResponse):
   }
   const contentType = response.headers.get("content-type");
   if (contentType?.startsWith("text/event-stream")) res.flushHeaders();
-  await pipeBody(body, res);
+  // Returned, not awaited: this frame (and the Response it holds) ends here instead of staying
+  // suspended for the whole life of a long stream.
+  return pipeBody(body, res);
 }
 
 async function pipeBody(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {

@@ -4,9 +4,10 @@
 // Server and load generator run in separate processes, pinned to separate cores when
 // `taskset` exists. Run: `npm run bench -- grpc` (BENCH_SECONDS=n per step, default 3).
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeHeapSnapshot } from "node:v8";
 import { pb, taskFromProto, taskToProto } from "@agentmesh/a2a-grpc";
 import { createGrpcTransport } from "@agentmesh/a2a-grpc/node";
 import {
@@ -16,6 +17,7 @@ import {
   toJson as modelToJson,
 } from "@agentmesh/a2a-types";
 import { fromJson, toJson } from "@bufbuild/protobuf";
+import * as h2 from "./h2-load.js";
 import { type Target, startTarget } from "./servers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,6 +25,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONCURRENCY = [1, 16, 64];
 const TARGETS: Target[] = ["floor", "sdk", "agentmesh"];
 const OPEN_STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
+/** BENCH_ONLY=unary|stream|rss runs one part (default: all). */
+const ONLY = process.env.BENCH_ONLY;
+/** BENCH_LOADGEN=connect uses our Connect client as the load generator (default: raw HTTP/2). */
+const LOADGEN = process.env.BENCH_LOADGEN === "connect" ? "connect" : "raw";
 
 if (process.argv[2] === "serve") {
   const address = await startTarget(process.argv[3] as Target);
@@ -30,6 +36,12 @@ if (process.argv[2] === "serve") {
   // "rss" on stdin → the RSS after a full GC, in bytes
   process.stdin.setEncoding("utf8");
   process.stdin.on("data", (line: string) => {
+    if (line.includes("heap")) {
+      // "heap" → a heap snapshot after a full GC (heap.ts), its file name
+      (globalThis as { gc?: () => void }).gc?.();
+      process.stdout.write(`heap ${writeHeapSnapshot()}\n`);
+      return;
+    }
     if (!line.includes("rss")) return;
     (globalThis as { gc?: () => void }).gc?.();
     process.stdout.write(`rss ${process.memoryUsage().rss}\n`);
@@ -129,7 +141,82 @@ interface Step {
   errors: number;
 }
 
-async function load(
+function summary(
+  concurrency: number,
+  seconds: number,
+  latencies: number[],
+  errors: number,
+): Omit<Step, "target"> {
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+  return {
+    concurrency,
+    rps: Math.round(latencies.length / seconds),
+    p50ms: Number(q(0.5).toFixed(2)),
+    p99ms: Number(q(0.99).toFixed(2)),
+    errors,
+  };
+}
+
+/**
+ * Unary steps with the raw load generator, interleaved: every target's server runs at once,
+ * and each concurrency level is measured in ROUNDS slices per target, the order rotating, so
+ * that a change in the machine's load (shared machine) hits every target alike.
+ */
+async function interleavedUnary(servers: Map<Target, Spawned>): Promise<Step[]> {
+  const ROUNDS = 6;
+  const sessions = new Map<Target, Awaited<ReturnType<typeof h2.open>>>();
+  const frames = h2.encodeFrames(4096);
+  let n = 0;
+  const next = () => frames[n++ & 4095] as Buffer;
+  for (const [target, server] of servers) {
+    const session = await h2.open(server.address);
+    for (let i = 0; i < 500; i++) await h2.call(session, next()); // warm-up
+    sessions.set(target, session);
+  }
+  const steps: Step[] = [];
+  const targets = [...servers.keys()];
+  for (const c of CONCURRENCY) {
+    const acc = new Map<Target, { latencies: number[]; errors: number }>(
+      targets.map((t) => [t, { latencies: [], errors: 0 }]),
+    );
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let k = 0; k < targets.length; k++) {
+        const target = targets[(r + k) % targets.length] as Target;
+        const session = sessions.get(target) as Awaited<ReturnType<typeof h2.open>>;
+        const a = acc.get(target) as { latencies: number[]; errors: number };
+        const end = performance.now() + (SECONDS * 1000) / ROUNDS;
+        await Promise.all(
+          Array.from({ length: c }, async () => {
+            while (performance.now() < end) {
+              const start = performance.now();
+              try {
+                await h2.call(session, next());
+                a.latencies.push(performance.now() - start);
+              } catch {
+                a.errors++;
+              }
+            }
+          }),
+        );
+      }
+    }
+    for (const target of targets) {
+      const a = acc.get(target) as { latencies: number[]; errors: number };
+      const r = summary(c, SECONDS, a.latencies, a.errors);
+      steps.push({ target, ...r });
+      console.log(
+        `${target.padEnd(9)} c=${String(c).padStart(2)}  ${String(r.rps).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  errors ${r.errors}`,
+      );
+    }
+  }
+  for (const session of sessions.values()) session.close();
+  return steps;
+}
+
+/** BENCH_LOADGEN=connect: our gRPC client transport (Connect), as in the first runs. */
+async function connectLoad(
   address: string,
   concurrency: number,
   seconds: number,
@@ -162,16 +249,7 @@ async function load(
     }),
   );
   await t.close?.();
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-  return {
-    concurrency,
-    rps: Math.round(latencies.length / seconds),
-    p50ms: Number(q(0.5).toFixed(2)),
-    p99ms: Number(q(0.99).toFixed(2)),
-    errors,
-  };
+  return summary(concurrency, seconds, latencies, errors);
 }
 
 interface StreamStep {
@@ -240,7 +318,16 @@ function convertBench(): Record<string, number> {
   };
 }
 
+function loadavg(): string {
+  try {
+    return readFileSync("/proc/loadavg", "utf8").trim();
+  } catch {
+    return "n/a";
+  }
+}
+
 async function main(): Promise<void> {
+  console.log(`load generator: ${LOADGEN}; load average at start: ${loadavg()}`);
   console.log("conversion of a small Task (per op):");
   const conversion = convertBench();
   console.table(conversion);
@@ -259,27 +346,40 @@ async function main(): Promise<void> {
   for (const target of TARGETS) {
     const server = await spawnServer(target);
     try {
-      const s = await streamLoad(server.address, 3);
-      streams.push({ target, ...s });
-      console.log(
-        `${target.padEnd(9)} stream of ${s.events} events: ${s.eventsPerSecond} events/s, first event ${s.firstEventMs} ms (best of 3)`,
-      );
-      if (target !== "floor" && OPEN_STREAMS > 0) {
+      if (ONLY === undefined || ONLY === "stream") {
+        const s = await streamLoad(server.address, 3);
+        streams.push({ target, ...s });
+        console.log(
+          `${target.padEnd(9)} stream of ${s.events} events: ${s.eventsPerSecond} events/s, first event ${s.firstEventMs} ms (best of 3)`,
+        );
+      }
+      if (target !== "floor" && OPEN_STREAMS > 0 && (ONLY === undefined || ONLY === "rss")) {
         const m = await openStreams(server, OPEN_STREAMS);
         memory.push({ target, ...m });
         console.log(
           `${target.padEnd(9)} ${m.streams} open SubscribeToTask streams: ${m.kbPerStream} KB RSS each`,
         );
       }
-      for (const c of CONCURRENCY) {
-        const r = await load(server.address, c, SECONDS);
-        steps.push({ target, ...r });
-        console.log(
-          `${target.padEnd(9)} c=${String(c).padStart(2)}  ${String(r.rps).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  errors ${r.errors}`,
-        );
+      if (LOADGEN === "connect") {
+        for (const c of ONLY === undefined || ONLY === "unary" ? CONCURRENCY : []) {
+          const r = await connectLoad(server.address, c, SECONDS);
+          steps.push({ target, ...r });
+          console.log(
+            `${target.padEnd(9)} c=${String(c).padStart(2)}  ${String(r.rps).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  errors ${r.errors}`,
+          );
+        }
       }
     } finally {
       server.kill();
+    }
+  }
+  if (LOADGEN === "raw" && (ONLY === undefined || ONLY === "unary")) {
+    const servers = new Map<Target, Spawned>();
+    try {
+      for (const target of TARGETS) servers.set(target, await spawnServer(target));
+      steps.push(...(await interleavedUnary(servers)));
+    } finally {
+      for (const s of servers.values()) s.kill();
     }
   }
   const ratios: Record<string, number> = {};
@@ -291,6 +391,7 @@ async function main(): Promise<void> {
     }
   }
   console.table(ratios);
+  console.log(`load average at end: ${loadavg()}`);
   const results = join(here, "..", "results");
   mkdirSync(results, { recursive: true });
   writeFileSync(
@@ -299,6 +400,8 @@ async function main(): Promise<void> {
       {
         date: new Date().toISOString(),
         seconds: SECONDS,
+        loadgen: LOADGEN,
+        loadavg: loadavg(),
         conversion,
         steps,
         streams,

@@ -33,6 +33,7 @@ function rawGrpc(
   path: string,
   payload: Uint8Array,
   headers: Record<string, string> = { "a2a-version": "1.0" },
+  framed = true,
 ): Promise<RawResult> {
   return new Promise((resolve, reject) => {
     const session = connect(`http://${address}`);
@@ -44,9 +45,12 @@ function rawGrpc(
       te: "trailers",
       ...headers,
     });
-    const frame = Buffer.alloc(5 + payload.length);
-    frame.writeUInt32BE(payload.length, 1);
-    frame.set(payload, 5);
+    let frame = Buffer.from(payload);
+    if (framed) {
+      frame = Buffer.alloc(5 + payload.length);
+      frame.writeUInt32BE(payload.length, 1);
+      frame.set(payload, 5);
+    }
     const chunks: Buffer[] = [];
     let status = 0;
     let resHeaders: RawResult["headers"] = {};
@@ -172,6 +176,44 @@ describe("native gRPC: wire details and bad input", () => {
       .catch((e: unknown) => e)) as ConnectError;
     expect(noMessage.code).toBe(Code.InvalidArgument);
     expect(noMessage.findDetails(BadRequestSchema)[0]?.fieldViolations[0]?.field).toBe("message");
+  });
+
+  it("the direct path answers malformed bodies with the status Connect gives (grpc-timeout forces Connect)", async () => {
+    const msg = toBinary(pb.GetTaskRequestSchema, create(pb.GetTaskRequestSchema, { id: "t-x" }));
+    const frame = (flag: number, data: Uint8Array, len = data.length) => {
+      const b = Buffer.alloc(5 + data.length);
+      b[0] = flag;
+      b.writeUInt32BE(len, 1);
+      b.set(data, 5);
+      return b;
+    };
+    const bodies: [string, Uint8Array][] = [
+      ["no message", new Uint8Array()],
+      ["truncated envelope", frame(0, msg, msg.length + 10)],
+      ["short header", Uint8Array.of(0, 0)],
+      ["two messages", Buffer.concat([frame(0, msg), frame(0, msg)])],
+      ["compressed flag without grpc-encoding", frame(1, msg)],
+    ];
+    for (const [name, body] of bodies) {
+      for (const rpc of ["GetTask", "SubscribeToTask"]) {
+        const path = `/lf.a2a.v1.A2AService/${rpc}`;
+        const direct = grpcStatus(await rawGrpc(server.address, path, body, undefined, false));
+        const viaConnect = grpcStatus(
+          await rawGrpc(
+            server.address,
+            path,
+            body,
+            { "a2a-version": "1.0", "grpc-timeout": "10S" },
+            false,
+          ),
+        );
+        expect(direct.code, `${rpc}: ${name}`).not.toBe(0);
+        expect(direct.code, `${rpc}: ${name}`).toBe(viaConnect.code);
+      }
+    }
+    expect(
+      (await raw(server).getExtendedAgentCard({}, { headers: { "a2a-version": "1.0" } })).name,
+    ).toBe("Fake");
   });
 
   it("unknown methods get UNIMPLEMENTED", async () => {

@@ -91,7 +91,9 @@ export function sseResponseStream(
   let finished = false;
   let pulling = false;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let abortWait: Promise<"abort"> | undefined;
+  // Wakes the wait of the running step on abort. Not a long-lived promise raced against every
+  // event: each Promise.race would leave a reaction (holding the event) on it until the end.
+  let wake: ((v: "abort") => void) | undefined;
   let onAbort: (() => void) | undefined;
   // Keep-alive: one shared interval per period serves every stream (no timer per wait).
   const keepAlive: KeepAliveEntry | undefined =
@@ -142,16 +144,14 @@ export function sseResponseStream(
   };
 
   if (signal !== undefined) {
-    abortWait = new Promise<"abort">((resolve) => {
-      onAbort = () => {
-        resolve("abort");
-        // While a pull is running, it sees the abort itself; otherwise stop the producer now.
-        if (!pulling && !finished) {
-          void finish();
-          closeQuietly();
-        }
-      };
-    });
+    onAbort = () => {
+      wake?.("abort");
+      // While a pull is running, it sees the abort itself; otherwise stop the producer now.
+      if (!pulling && !finished) {
+        void finish();
+        closeQuietly();
+      }
+    };
   }
 
   return new ReadableStream<Uint8Array>(
@@ -201,13 +201,20 @@ export function sseResponseStream(
     }
     let result: IteratorResult<SseEvent> | "abort";
     try {
-      result = await (abortWait === undefined ? pending : Promise.race([pending, abortWait]));
+      const next = pending;
+      result = await (signal === undefined
+        ? next
+        : new Promise<IteratorResult<SseEvent> | "abort">((resolve, reject) => {
+            wake = resolve;
+            next.then(resolve, reject);
+          }));
     } catch (err) {
       finished = true;
       detach();
       controller.error(err);
       return;
     } finally {
+      wake = undefined;
       if (keepAlive !== undefined) keepAlive.waiting = false;
     }
     if (result === "abort") {

@@ -8,6 +8,31 @@ import { ErrorInfoSchema } from "./gen/google/rpc/error_details_pb.js";
 const fromServer = (message: string, code: Code) =>
   new ConnectError(message, code, { "grpc-status": String(code) });
 
+describe("toGrpcCallError: generic codes from the ErrorInfo reason", () => {
+  it("an ErrorInfo reason names the generic code the gRPC status cannot tell apart", () => {
+    for (const [code, reason] of [
+      [Code.InvalidArgument, "INVALID_REQUEST"],
+      [Code.InvalidArgument, "PARSE_ERROR"],
+      [Code.Internal, "INTERNAL"],
+      [Code.Unimplemented, "METHOD_NOT_FOUND"],
+    ] as const) {
+      const e = fromServer("x", code);
+      e.details.push({
+        desc: ErrorInfoSchema,
+        value: create(ErrorInfoSchema, { reason, domain: "a2a-protocol.org" }),
+      });
+      const err = toGrpcCallError(e, undefined, undefined);
+      expect(err, reason).toBeInstanceOf(A2AError);
+      expect(err, reason).toMatchObject({ code: reason, reason });
+    }
+  });
+
+  it("without an ErrorInfo the gRPC status decides, and the reason is the code", () => {
+    const err = toGrpcCallError(fromServer("bad", Code.InvalidArgument), undefined, undefined);
+    expect(err).toMatchObject({ code: "INVALID_PARAMS", reason: "INVALID_PARAMS" });
+  });
+});
+
 describe("toGrpcCallError: RESOURCE_EXHAUSTED", () => {
   it("a size limit of the server is INVALID_REQUEST naming the limit (Connect and grpc-js words)", () => {
     for (const m of [

@@ -1,6 +1,6 @@
-import { type DescMessage, type JsonValue, create, fromJson } from "@bufbuild/protobuf";
-import { anyPack } from "@bufbuild/protobuf/wkt";
-import { Code, ConnectError } from "@connectrpc/connect";
+import { A2AError, A2AErrorCode } from "@agentmesh/a2a-transport";
+import { type DescMessage, type JsonValue, fromJson } from "@bufbuild/protobuf";
+import { Code, type ConnectError } from "@connectrpc/connect";
 import type { UniversalHandler, UniversalServerResponse } from "@connectrpc/connect/protocol";
 import {
   endStreamFlag,
@@ -15,23 +15,22 @@ import {
   trailerParse,
   trailerSerialize,
 } from "@connectrpc/connect/protocol-grpc-web";
-import { BadRequestSchema } from "./gen/google/rpc/error_details_pb.js";
+import { errorToConnect } from "./error-mapping.js";
 
 const PARSE_BINARY = "parse binary:";
 
 /**
  * The INVALID_ARGUMENT error (A2A InvalidParams) for a request that is not a valid protobuf
- * message, or whose JSON does not fit the message: one `google.rpc.BadRequest` field violation
- * naming the field (`""` for the whole request).
+ * message, or whose JSON does not fit the message: the A2A ErrorInfo (reason
+ * `INVALID_PARAMS`) and one `google.rpc.BadRequest` field violation naming the field (`""`
+ * for the whole request).
  */
 export function invalidRequestMessage(field: string, description: string): ConnectError {
-  const err = new ConnectError(`Invalid parameters: ${description}`, Code.InvalidArgument);
-  const detail = anyPack(
-    BadRequestSchema,
-    create(BadRequestSchema, { fieldViolations: [{ field, description }] }),
+  return errorToConnect(
+    new A2AError(A2AErrorCode.InvalidParams, `Invalid parameters: ${description}`, {
+      fieldViolations: [{ field, description }],
+    }),
   );
-  err.details.push({ type: BadRequestSchema.typeName, value: detail.value });
-  return err;
 }
 
 /** The field violation's description for Connect's "parse binary: …" message. */

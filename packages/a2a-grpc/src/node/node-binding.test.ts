@@ -167,6 +167,11 @@ describe("native gRPC: wire details and bad input", () => {
       )
       .catch((e: unknown) => e)) as ConnectError;
     expect(err.code).toBe(Code.InvalidArgument);
+    // every A2A error carries an A2A ErrorInfo, generic codes included
+    expect(err.findDetails(ErrorInfoSchema)[0]).toMatchObject({
+      reason: "INVALID_PARAMS",
+      domain: "a2a-protocol.org",
+    });
     expect(err.findDetails(BadRequestSchema)[0]?.fieldViolations[0]).toMatchObject({
       field: "message.parts[0]",
       description: "a part needs one of text, raw, url or data",
@@ -238,7 +243,12 @@ describe("native gRPC: wire details and bad input", () => {
       /^Invalid parameters: the request is not a valid protobuf message \(parse binary/,
     );
     const status = fromBinary(StatusSchema, st.details as Uint8Array);
-    expect(status.details[0]?.typeUrl).toBe("type.googleapis.com/google.rpc.BadRequest");
+    expect(status.details.map((d) => d.typeUrl)).toEqual([
+      "type.googleapis.com/google.rpc.ErrorInfo",
+      "type.googleapis.com/google.rpc.BadRequest",
+    ]);
+    const info = fromBinary(ErrorInfoSchema, status.details[0]?.value as Uint8Array);
+    expect(info).toMatchObject({ reason: "INVALID_PARAMS", domain: "a2a-protocol.org" });
     const ok = await raw(server).getExtendedAgentCard({}, { headers: { "a2a-version": "1.0" } });
     expect(ok.name).toBe("Fake");
   });

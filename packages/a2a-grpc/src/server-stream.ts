@@ -111,6 +111,18 @@ export function invalidResult(reason: unknown): A2AError {
   });
 }
 
+const UNLINKED = new WeakSet<AbortSignal>();
+const noop = () => {};
+
+/**
+ * Marks the signal of a call that is never aborted after a successful response (the
+ * native-gRPC direct path aborts only when the client goes away), so {@link linkSignal} uses
+ * it as is instead of following it with a second AbortController.
+ */
+export function markUnlinkedSignal(signal: AbortSignal): void {
+  UNLINKED.add(signal);
+}
+
 /**
  * The `CallContext.signal` of one call: follows Connect's `hctx.signal` (client gone, deadline,
  * server shutdown) until `unlink()`, which the binding calls once the response is complete;
@@ -118,6 +130,7 @@ export function invalidResult(reason: unknown): A2AError {
  * handler keeps running (a task started with `returnImmediately`).
  */
 export function linkSignal(source: AbortSignal): { signal: AbortSignal; unlink(): void } {
+  if (UNLINKED.has(source)) return { signal: source, unlink: noop };
   const ac = new AbortController();
   if (source.aborted) {
     ac.abort(source.reason);

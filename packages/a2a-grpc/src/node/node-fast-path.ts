@@ -6,6 +6,7 @@ import { errorToConnect } from "../error-mapping.js";
 import { A2AService } from "../gen/a2a_pb.js";
 import type { A2AServiceImpl } from "../handler-factory.js";
 import { invalidRequestMessage, notProtobuf } from "../parse-error.js";
+import { markUnlinkedSignal } from "../server-stream.js";
 import { reencodeGrpcMessage } from "./node-binding.js";
 
 type UnaryFn = (req: unknown, hctx: HandlerContext) => Promise<unknown> | AsyncIterable<unknown>;
@@ -61,6 +62,7 @@ function serve(
   readMaxBytes: number,
 ): void {
   const ac = new AbortController();
+  markUnlinkedSignal(ac.signal);
   let done = false;
   res.once("close", () => {
     if (!done) ac.abort(new ConnectError("the call was cancelled", Code.Canceled));

@@ -272,7 +272,7 @@ async function startSdk(): Promise<string> {
     jsonRpcHandler({ requestHandler, userBuilder: UserBuilder.noAuthentication }),
   );
   a.use("/a2a/rest", restHandler({ requestHandler, userBuilder: UserBuilder.noAuthentication }));
-  app = a;
+  app = a as unknown as (req: unknown, res: unknown) => void;
   return base;
 }
 

@@ -85,7 +85,8 @@ for (const name of IMPLS) {
 const memory: Record<string, { rssBytesPerTask: number; heapBytesPerTask: number; rssMB: number }> =
   {};
 for (const name of IMPLS) {
-  memory[name] = child("memory.ts", [name, String(MEMORY_TASKS)], 600_000).json as never;
+  memory[name] = child("memory.ts", [name, String(MEMORY_TASKS)], 600_000)
+    .json as (typeof memory)[string];
   const m = memory[name]!;
   console.log(
     `memory     ${name.padEnd(9)} ${m.heapBytesPerTask.toFixed(0).padStart(6)} B heap/task ${m.rssBytesPerTask.toFixed(0).padStart(6)} B RSS/task (${MEMORY_TASKS} tasks kept, RSS ${m.rssMB.toFixed(0)} MB)`,

@@ -11,6 +11,7 @@ import * as pb from "../gen/a2a_pb.js";
 import { BadRequestSchema, ErrorInfoSchema } from "../gen/google/rpc/error_details_pb.js";
 import { StatusSchema } from "../gen/google/rpc/status_pb.js";
 import { fromBinary } from "@bufbuild/protobuf";
+import { trailerParse } from "@connectrpc/connect/protocol-grpc-web";
 import { createGrpcTransport, grpcBinding } from "../node.js";
 import { reencodeGrpcMessage } from "./node-binding.js";
 
@@ -251,6 +252,29 @@ describe("native gRPC: wire details and bad input", () => {
     expect(info).toMatchObject({ reason: "INVALID_PARAMS", domain: "a2a-protocol.org" });
     const ok = await raw(server).getExtendedAgentCard({}, { headers: { "a2a-version": "1.0" } });
     expect(ok.name).toBe("Fake");
+  });
+
+  it("gRPC-Web and Connect bodies that are not protobuf get INVALID_ARGUMENT on the HTTP/2 port too", async () => {
+    const garbage = Uint8Array.of(0x10, 0x01, 0x12, 0x05, 0x0a);
+    const web = await rawGrpc(server.address, "/lf.a2a.v1.A2AService/SendMessage", garbage, {
+      "a2a-version": "1.0",
+      "content-type": "application/grpc-web+proto",
+    });
+    expect(web.body[0]).toBe(0x80); // the trailer frame
+    expect(trailerParse(web.body.subarray(5)).get("grpc-status")).toBe("3");
+    const connect = await rawGrpc(
+      server.address,
+      "/lf.a2a.v1.A2AService/SendMessage",
+      garbage,
+      {
+        "a2a-version": "1.0",
+        "content-type": "application/proto",
+        "connect-protocol-version": "1",
+      },
+      false,
+    );
+    expect(connect.status).toBe(400);
+    expect(JSON.parse(connect.body.toString())).toMatchObject({ code: "invalid_argument" });
   });
 
   it("a message over maxBodyBytes gets RESOURCE_EXHAUSTED, and the server keeps serving", async () => {

@@ -2,8 +2,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import type { ServerBinding, ServerBindingOptions } from "@agentmesh/a2a-transport";
 import { create } from "@bufbuild/protobuf";
-import { Code, encodeBinaryHeader } from "@connectrpc/connect";
-import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { Code, ConnectError, createConnectRouter, encodeBinaryHeader } from "@connectrpc/connect";
+import type { UniversalHandler } from "@connectrpc/connect/protocol";
+import {
+  compressionBrotli,
+  compressionGzip,
+  universalRequestFromNodeRequest,
+  universalResponseToNodeResponse,
+} from "@connectrpc/connect-node";
 import { StatusSchema } from "../gen/google/rpc/status_pb.js";
 import { type GrpcBindingOptions, grpcBinding as fetchGrpcBinding } from "../binding.js";
 import {
@@ -11,7 +17,12 @@ import {
   createA2AServiceImpl,
   createGrpcRoutes,
 } from "../handler-factory.js";
-import { invalidRequestMessage, isParseBinaryError, notProtobuf } from "../parse-error.js";
+import {
+  invalidRequestMessage,
+  isParseBinaryError,
+  notProtobuf,
+  withParseErrorRewrite,
+} from "../parse-error.js";
 import { createNativeFastPath } from "./node-fast-path.js";
 
 /** A Node request listener for `http2.createServer` (h2c) or `http2.createSecureServer`. */
@@ -39,26 +50,12 @@ export interface NodeGrpcBinding extends ServerBinding {
  * ```
  */
 export function createGrpcHttp2Handler(options: ServerBindingOptions): Http2RequestListener {
-  const listener = connectNodeAdapter({
-    routes: createGrpcRoutes(options),
-    fallback: (req, res) => {
-      const type = String(req.headers["content-type"] ?? "");
-      const message = `no rpc at ${req.url ?? "/"}; A2A gRPC methods are /lf.a2a.v1.A2AService/<Rpc>`;
-      if (type.startsWith("application/grpc")) {
-        res.writeHead(200, {
-          "content-type": type.startsWith("application/grpc-web")
-            ? "application/grpc-web+proto"
-            : "application/grpc",
-          "grpc-status": "12",
-          "grpc-message": encodeURIComponent(message),
-        });
-        res.end();
-        return;
-      }
-      res.writeHead(404, { "content-type": "application/json" });
-      res.end(JSON.stringify({ code: "unimplemented", message }));
-    },
-  });
+  // connectNodeAdapter's dispatch, with each handler wrapped so that gRPC-Web and Connect
+  // requests get INVALID_ARGUMENT for an undecodable body too (native gRPC: see below)
+  const router = createConnectRouter({ acceptCompression: [compressionGzip, compressionBrotli] });
+  createGrpcRoutes(options)(router);
+  const paths = new Map<string, UniversalHandler>();
+  for (const h of router.handlers) paths.set(h.requestPath, withParseErrorRewrite(h));
   const fast = createNativeFastPath(
     createA2AServiceImpl(options),
     options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -69,8 +66,40 @@ export function createGrpcHttp2Handler(options: ServerBindingOptions): Http2Requ
   ) => {
     if (fast(req as Http2ServerRequest, res as Http2ServerResponse)) return;
     minimalGrpcMessageEncoding(res);
-    listener(req as never, res as never);
+    const h = paths.get((req.url ?? "").split("?", 1)[0] as string);
+    if (h === undefined) {
+      unknownRpc(req, res);
+      return;
+    }
+    h(universalRequestFromNodeRequest(req as never, res as never, undefined, undefined))
+      .then((u) => universalResponseToNodeResponse(u, res as never))
+      .catch((reason: unknown) => {
+        // the client went away while the response was written: nothing left to do
+        if (ConnectError.from(reason).code === Code.Aborted) return;
+        res.destroy(reason instanceof Error ? reason : undefined);
+      });
   }) as Http2RequestListener;
+}
+
+function unknownRpc(
+  req: Http2ServerRequest | IncomingMessage,
+  res: Http2ServerResponse | ServerResponse,
+): void {
+  const type = String(req.headers["content-type"] ?? "");
+  const message = `no rpc at ${req.url ?? "/"}; A2A gRPC methods are /lf.a2a.v1.A2AService/<Rpc>`;
+  if (type.startsWith("application/grpc")) {
+    res.writeHead(200, {
+      "content-type": type.startsWith("application/grpc-web")
+        ? "application/grpc-web+proto"
+        : "application/grpc",
+      "grpc-status": "12",
+      "grpc-message": encodeURIComponent(message),
+    });
+    res.end();
+    return;
+  }
+  res.writeHead(404, { "content-type": "application/json" });
+  res.end(JSON.stringify({ code: "unimplemented", message }));
 }
 
 /**

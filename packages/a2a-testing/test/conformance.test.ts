@@ -1,9 +1,11 @@
+import * as nodeTest from "node:test";
 import type { ClientTransport } from "@agentmesh/a2a-transport";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "@agentmesh/a2a-client/node";
 import {
   ConformanceError,
   type ConformanceContext,
+  type ConformanceRunner,
   conformanceCases,
   describeA2AConformance,
   echoAgent,
@@ -24,6 +26,20 @@ for (const binding of ["jsonrpc", "rest", "grpc"] as const) {
     { describe, it, beforeAll, afterAll },
   );
 }
+
+describe("runners", () => {
+  it("accepts node:test's functions as they are (type-checked by tsc)", () => {
+    const runner: ConformanceRunner = {
+      describe: nodeTest.describe,
+      it: nodeTest.it,
+      before: nodeTest.before,
+      after: nodeTest.after,
+    };
+    expect(typeof runner.it).toBe("function");
+    const vitestRunner: ConformanceRunner = { describe, it, beforeAll, afterAll };
+    expect(typeof vitestRunner.beforeAll).toBe("function");
+  });
+});
 
 describe("conformance cases catch violations", () => {
   it("fails a server that ignores historyLength 0", async () => {

@@ -11,7 +11,7 @@ import {
 import { type ConformanceCase, conformanceCases } from "./cases.js";
 import type { ConformanceContext } from "./context.js";
 
-type Fn = () => unknown | Promise<unknown>;
+type Fn = () => void | Promise<void>;
 
 /** The runner's functions: vitest's `{ describe, it, beforeAll, afterAll }` or node:test's `{ describe, it, before, after }`. */
 export interface ConformanceRunner {

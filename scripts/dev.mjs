@@ -2,7 +2,7 @@
 // Entry point behind `npm test`, `npm run demo`, `npm run build` and `npm run bench`.
 // Works on a machine that has only Node and npm: it installs the pinned pnpm into
 // .tools/ (no global install), installs the workspace from the lockfile, then runs turbo.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +51,52 @@ function ensurePnpm() {
 
 const pnpm = (...args) => run(process.execPath, [pnpmBin, ...args]);
 
+/**
+ * Runs pnpm with its output streamed through, adding up vitest's per-package
+ * "Tests  N passed | M failed" lines, and prints one closing total line.
+ */
+function pnpmCountingTests(...args) {
+  const label = ["pnpm", ...args].join(" ");
+  console.log(`\n$ ${label}`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [pnpmBin, ...args], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    let rest = "";
+    const count = (line) => {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colours
+      const plain = line.replace(/\u001b\[[0-9;]*m/g, "");
+      const m = /\bTests\s+(.*)\(\d+\)\s*$/.exec(plain);
+      if (!m) return;
+      passed += Number(/(\d+) passed/.exec(m[1])?.[1] ?? 0);
+      failed += Number(/(\d+) failed/.exec(m[1])?.[1] ?? 0);
+      skipped += Number(/(\d+) skipped/.exec(m[1])?.[1] ?? 0);
+    };
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      const lines = (rest + chunk.toString("utf8")).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) count(line);
+    });
+    child.on("close", (code) => {
+      if (rest) count(rest);
+      console.log(
+        `\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`,
+      );
+      if (code !== 0) {
+        console.error(`\n✗ failed (exit ${code}): ${label}`);
+        process.exit(code ?? 1);
+      }
+      resolve();
+    });
+  });
+}
+
 function install() {
   ensurePnpm();
   const frozen = existsSync(join(root, "pnpm-lock.yaml")) ? ["--frozen-lockfile"] : [];
@@ -69,7 +115,7 @@ switch (task) {
   case "test":
     install();
     pnpm("exec", "biome", "check", ".");
-    pnpm(
+    await pnpmCountingTests(
       "exec",
       "turbo",
       "run",

@@ -1,23 +1,5 @@
-import type { A2AHandler, A2AMethod } from "@agentmesh/a2a-transport";
-import {
-  AgentCardSchema,
-  CancelTaskRequestSchema,
-  DeleteTaskPushNotificationConfigRequestSchema,
-  GetExtendedAgentCardRequestSchema,
-  GetTaskPushNotificationConfigRequestSchema,
-  GetTaskRequestSchema,
-  ListTaskPushNotificationConfigsRequestSchema,
-  ListTaskPushNotificationConfigsResponseSchema,
-  ListTasksRequestSchema,
-  ListTasksResponseSchema,
-  SendMessageRequestSchema,
-  SendMessageResponseSchema,
-  StreamResponseSchema,
-  SubscribeToTaskRequestSchema,
-  TaskPushNotificationConfigSchema,
-  TaskSchema,
-  type fromJson,
-} from "@agentmesh/a2a-types";
+import { A2A_METHODS, type A2AHandler, type A2AMethod } from "@agentmesh/a2a-transport";
+import type { fromJson } from "@agentmesh/a2a-types";
 
 /** Any wire schema that `fromJson`/`toJson` accept. */
 export type AnySchema = Parameters<typeof fromJson>[0];
@@ -34,68 +16,18 @@ export interface MethodSpec {
   readonly streaming: boolean;
 }
 
-function spec(
-  name: A2AMethod,
-  key: keyof A2AHandler,
-  request: AnySchema,
-  response: AnySchema | undefined,
-  streaming = false,
-): MethodSpec {
-  return Object.freeze({ name, key, request, response, streaming });
-}
-
-/** The eleven methods of A2A v1.0, by JSON-RPC method name. */
+/** The eleven methods of A2A v1.0, by JSON-RPC method name (from the transport's `A2A_METHODS`). */
 export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
-  [
-    spec("SendMessage", "sendMessage", SendMessageRequestSchema, SendMessageResponseSchema),
-    spec(
-      "SendStreamingMessage",
-      "sendStreamingMessage",
-      SendMessageRequestSchema,
-      StreamResponseSchema,
-      true,
-    ),
-    spec("GetTask", "getTask", GetTaskRequestSchema, TaskSchema),
-    spec("ListTasks", "listTasks", ListTasksRequestSchema, ListTasksResponseSchema),
-    spec("CancelTask", "cancelTask", CancelTaskRequestSchema, TaskSchema),
-    spec(
-      "SubscribeToTask",
-      "subscribeToTask",
-      SubscribeToTaskRequestSchema,
-      StreamResponseSchema,
-      true,
-    ),
-    spec(
-      "CreateTaskPushNotificationConfig",
-      "createTaskPushNotificationConfig",
-      TaskPushNotificationConfigSchema,
-      TaskPushNotificationConfigSchema,
-    ),
-    spec(
-      "GetTaskPushNotificationConfig",
-      "getTaskPushNotificationConfig",
-      GetTaskPushNotificationConfigRequestSchema,
-      TaskPushNotificationConfigSchema,
-    ),
-    spec(
-      "ListTaskPushNotificationConfigs",
-      "listTaskPushNotificationConfigs",
-      ListTaskPushNotificationConfigsRequestSchema,
-      ListTaskPushNotificationConfigsResponseSchema,
-    ),
-    spec(
-      "DeleteTaskPushNotificationConfig",
-      "deleteTaskPushNotificationConfig",
-      DeleteTaskPushNotificationConfigRequestSchema,
-      undefined,
-    ),
-    spec(
-      "GetExtendedAgentCard",
-      "getExtendedAgentCard",
-      GetExtendedAgentCardRequestSchema,
-      AgentCardSchema,
-    ),
-  ].map((m) => [m.name, m]),
+  A2A_METHODS.map((m): [string, MethodSpec] => [
+    m.name,
+    Object.freeze({
+      name: m.name,
+      key: m.key,
+      request: m.requestSchema,
+      response: m.responseSchema,
+      streaming: m.streaming,
+    }),
+  ]),
 );
 
 /** Looks a method up by its JSON-RPC name (exact, case-sensitive). */

@@ -1,23 +1,5 @@
-import type { A2AHandler, A2AMethod } from "@agentmesh/a2a-transport";
-import {
-  AgentCardSchema,
-  CancelTaskRequestSchema,
-  DeleteTaskPushNotificationConfigRequestSchema,
-  GetExtendedAgentCardRequestSchema,
-  GetTaskPushNotificationConfigRequestSchema,
-  GetTaskRequestSchema,
-  ListTaskPushNotificationConfigsRequestSchema,
-  ListTaskPushNotificationConfigsResponseSchema,
-  ListTasksRequestSchema,
-  ListTasksResponseSchema,
-  SendMessageRequestSchema,
-  SendMessageResponseSchema,
-  StreamResponseSchema,
-  SubscribeToTaskRequestSchema,
-  TaskPushNotificationConfigSchema,
-  TaskSchema,
-  type fromJson,
-} from "@agentmesh/a2a-types";
+import { type A2AHandler, type A2AMethod, findMethod } from "@agentmesh/a2a-transport";
+import type { fromJson } from "@agentmesh/a2a-types";
 
 /** Any wire schema that `fromJson`/`toJson` accept. */
 export type AnySchema = Parameters<typeof fromJson>[0];
@@ -48,106 +30,44 @@ export interface RouteSpec {
 
 const q = (name: string, kind: QueryKind): QueryField => ({ name, kind });
 
-function route(
-  name: A2AMethod,
-  key: keyof A2AHandler,
-  request: AnySchema,
-  response: AnySchema | undefined,
-  body: BodyMode,
-  query: QueryField[] = [],
-  streaming = false,
-): RouteSpec {
-  return Object.freeze({ name, key, request, response, body, query, streaming });
+/** A route of operation `name`: schemas, handler key and streaming come from `A2A_METHODS`. */
+function route(name: A2AMethod, body: BodyMode, query: QueryField[] = []): RouteSpec {
+  const m = findMethod(name);
+  if (!m) throw new Error(`a2a-rest: no A2A operation named ${name}`);
+  return Object.freeze({
+    name,
+    key: m.key,
+    request: m.requestSchema,
+    response: m.responseSchema,
+    body,
+    query,
+    streaming: m.streaming,
+  });
 }
 
-export const SEND = route(
-  "SendMessage",
-  "sendMessage",
-  SendMessageRequestSchema,
-  SendMessageResponseSchema,
-  "required",
-);
-export const STREAM = route(
-  "SendStreamingMessage",
-  "sendStreamingMessage",
-  SendMessageRequestSchema,
-  StreamResponseSchema,
-  "required",
-  [],
-  true,
-);
-export const GET_TASK = route("GetTask", "getTask", GetTaskRequestSchema, TaskSchema, "none", [
+export const SEND = route("SendMessage", "required");
+export const STREAM = route("SendStreamingMessage", "required");
+export const GET_TASK = route("GetTask", "none", [q("historyLength", "int")]);
+export const LIST_TASKS = route("ListTasks", "none", [
+  q("contextId", "string"),
+  q("status", "enum"),
+  q("pageSize", "int"),
+  q("pageToken", "string"),
   q("historyLength", "int"),
+  q("statusTimestampAfter", "timestamp"),
+  q("includeArtifacts", "bool"),
 ]);
-export const LIST_TASKS = route(
-  "ListTasks",
-  "listTasks",
-  ListTasksRequestSchema,
-  ListTasksResponseSchema,
-  "none",
-  [
-    q("contextId", "string"),
-    q("status", "enum"),
-    q("pageSize", "int"),
-    q("pageToken", "string"),
-    q("historyLength", "int"),
-    q("statusTimestampAfter", "timestamp"),
-    q("includeArtifacts", "bool"),
-  ],
-);
-export const CANCEL = route(
-  "CancelTask",
-  "cancelTask",
-  CancelTaskRequestSchema,
-  TaskSchema,
-  "optional",
-);
-export const SUBSCRIBE_POST = route(
-  "SubscribeToTask",
-  "subscribeToTask",
-  SubscribeToTaskRequestSchema,
-  StreamResponseSchema,
-  "optional",
-  [],
-  true,
-);
+export const CANCEL = route("CancelTask", "optional");
+export const SUBSCRIBE_POST = route("SubscribeToTask", "optional");
 export const SUBSCRIBE_GET: RouteSpec = Object.freeze({ ...SUBSCRIBE_POST, body: "none" });
-export const CREATE_CONFIG = route(
-  "CreateTaskPushNotificationConfig",
-  "createTaskPushNotificationConfig",
-  TaskPushNotificationConfigSchema,
-  TaskPushNotificationConfigSchema,
-  "required",
-);
-export const GET_CONFIG = route(
-  "GetTaskPushNotificationConfig",
-  "getTaskPushNotificationConfig",
-  GetTaskPushNotificationConfigRequestSchema,
-  TaskPushNotificationConfigSchema,
-  "none",
-);
-export const LIST_CONFIGS = route(
-  "ListTaskPushNotificationConfigs",
-  "listTaskPushNotificationConfigs",
-  ListTaskPushNotificationConfigsRequestSchema,
-  ListTaskPushNotificationConfigsResponseSchema,
-  "none",
-  [q("pageSize", "int"), q("pageToken", "string")],
-);
-export const DELETE_CONFIG = route(
-  "DeleteTaskPushNotificationConfig",
-  "deleteTaskPushNotificationConfig",
-  DeleteTaskPushNotificationConfigRequestSchema,
-  undefined,
-  "none",
-);
-export const EXTENDED_CARD = route(
-  "GetExtendedAgentCard",
-  "getExtendedAgentCard",
-  GetExtendedAgentCardRequestSchema,
-  AgentCardSchema,
-  "none",
-);
+export const CREATE_CONFIG = route("CreateTaskPushNotificationConfig", "required");
+export const GET_CONFIG = route("GetTaskPushNotificationConfig", "none");
+export const LIST_CONFIGS = route("ListTaskPushNotificationConfigs", "none", [
+  q("pageSize", "int"),
+  q("pageToken", "string"),
+]);
+export const DELETE_CONFIG = route("DeleteTaskPushNotificationConfig", "none");
+export const EXTENDED_CARD = route("GetExtendedAgentCard", "none");
 
 /** A matched resource: the routes by HTTP method, and the path fields to merge into the request. */
 export interface RouteMatch {
